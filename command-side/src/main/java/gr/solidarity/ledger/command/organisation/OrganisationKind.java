@@ -1,0 +1,6 @@
+package gr.solidarity.ledger.command.organisation;
+
+enum OrganisationKind {
+    DONOR_COMPANY,
+    RECIPIENT_STRUCTURE
+}

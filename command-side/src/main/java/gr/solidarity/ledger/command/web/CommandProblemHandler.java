@@ -1,0 +1,110 @@
+package gr.solidarity.ledger.command.web;
+
+import gr.solidarity.ledger.messages.common.Refusal;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every refusal becomes RFC 9457 problem+json with a stable {@code code} and, where it concerns input fields,
+ * {@code errors} listing each field and what is wrong with it.
+ */
+@RestControllerAdvice
+public class CommandProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
+    static final String TYPE_BASE = "https://solidarity-ledger.example/problems/";
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail refused(CommandExecutionException exception) {
+        Object details = exception.getDetails().orElse(null);
+        if (details instanceof Refusal refusal) {
+            return problem(statusOf(refusal.kind()), refusal.code(), refusal.message(), refusal.fields());
+        }
+        log.error("command failed without a refusal", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "COMMAND_FAILED", "the command could not be carried out", List.of());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException exception) {
+        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such record: " + exception.getAggregateIdentifier(), List.of());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException exception) {
+        return problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "the record was changed or created at the same time by another request; repeat with fresh data", List.of());
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          ServerWebExchange exchange) {
+        List<Refusal.FieldProblem> fields = ex.getBindingResult().getFieldErrors().stream()
+                .map(CommandProblemHandler::fieldProblem)
+                .toList();
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "the request has invalid fields", fields);
+        return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
+        String reason = ex.getReason() == null ? "the request could not be read" : ex.getReason();
+        Throwable cause = ex.getMostSpecificCause();
+        String detail = cause != ex && cause.getMessage() != null ? reason + ": " + firstLine(cause.getMessage()) : reason;
+        return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, List.of())));
+    }
+
+    private static Refusal.FieldProblem fieldProblem(FieldError error) {
+        return new Refusal.FieldProblem(error.getField(), error.getDefaultMessage());
+    }
+
+    static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String detail, List<Refusal.FieldProblem> fields) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        if (!fields.isEmpty()) {
+            problem.setProperty("errors", fields.stream()
+                    .map(field -> Map.of("field", field.field(), "message", field.message()))
+                    .toList());
+        }
+        return problem;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}

@@ -1,0 +1,103 @@
+package gr.solidarity.ledger.command.web;
+
+import gr.solidarity.ledger.command.idempotency.IdempotencyInterceptor;
+import gr.solidarity.ledger.messages.common.LedgerCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sends commands from HTTP handlers. Axon's local command bus runs the handler on the calling thread, so every send is
+ * moved to the bounded-elastic scheduler, never run on a Netty event-loop thread.
+ */
+@Component
+public class CommandSender {
+
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+    private final CommandGateway commandGateway;
+    private final JsonMapper jsonMapper;
+
+    public CommandSender(CommandGateway commandGateway, JsonMapper jsonMapper) {
+        this.commandGateway = commandGateway;
+        this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * Sends a command and answers its handler's result. With an idempotency key a retry has one effect and the same
+     * result; two concurrent first attempts are settled by the event store, and the loser reads the winner's result.
+     */
+    public <R> Mono<R> send(LedgerCommand command, String idempotencyKey) {
+        Map<String, Object> metaData = new HashMap<>();
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            metaData.put(IdempotencyInterceptor.KEY, idempotencyKey);
+            metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint(command));
+        }
+        Mono<R> once = Mono.defer(() -> Mono.fromFuture(
+                        commandGateway.<R>send(command, MetaData.from(metaData))))
+                .subscribeOn(Schedulers.boundedElastic());
+        if (metaData.isEmpty()) {
+            return once;
+        }
+        return once.onErrorResume(CommandSender::lostRace, lost -> once);
+    }
+
+    /** A creating command answered 201 with the new id and its Location. */
+    public Mono<ResponseEntity<Created>> create(LedgerCommand command, String idempotencyKey,
+                                                Function<String, String> location) {
+        String key = idempotencyKey != null && !idempotencyKey.isBlank()
+                ? idempotencyKey
+                : "create:" + command.getClass().getSimpleName() + ":" + command.targetId();
+        return send(command, key).then(Mono.fromSupplier(() -> ResponseEntity
+                .created(URI.create(location.apply(command.targetId())))
+                .body(new Created(command.targetId()))));
+    }
+
+    /** A command that changes an existing thing, answered 202 with the id of what it changed. */
+    public Mono<ResponseEntity<Accepted>> accept(LedgerCommand command, String idempotencyKey) {
+        return send(command, idempotencyKey).then(Mono.fromSupplier(() ->
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(command.targetId()))));
+    }
+
+    private static boolean lostRace(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String fingerprint(LedgerCommand command) {
+        try {
+            byte[] content = jsonMapper.writeValueAsBytes(command);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(command.getClass().getName().getBytes(StandardCharsets.UTF_8));
+            digest.update(content);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Created(String id) {
+    }
+
+    public record Accepted(String id) {
+    }
+}
