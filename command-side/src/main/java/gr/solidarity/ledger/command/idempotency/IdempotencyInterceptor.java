@@ -42,7 +42,7 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         ProcessedRequest earlier = findEarlier(aggregateId);
         if (earlier != null) {
             if (!earlier.fingerprint().equals(fingerprint)) {
-                throw CommandRefusedException.ruleViolated(KEY_REUSED,
+                throw CommandRefusedException.conflict(KEY_REUSED,
                         "this idempotency key was already used for a different request");
             }
             return earlier.resultType() == null ? null : serializer.deserialize(

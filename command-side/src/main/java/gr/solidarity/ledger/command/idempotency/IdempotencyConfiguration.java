@@ -1,0 +1,28 @@
+package gr.solidarity.ledger.command.idempotency;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class IdempotencyConfiguration {
+
+    /** Registered on the command bus before any handler subscribes, inside the transaction of each command. */
+    @Bean
+    ConfigurerModule idempotentCommands(ObjectProvider<Repository<ProcessedRequest>> requests,
+                                        @Qualifier("serializer") ObjectProvider<Serializer> serializer) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(
+                Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS - 1,
+                () -> {
+                    CommandBus commandBus = config.commandBus();
+                    commandBus.registerHandlerInterceptor(
+                            new IdempotencyInterceptor(requests.getObject(), serializer.getObject()));
+                }));
+    }
+}
