@@ -1,0 +1,60 @@
+package gr.solidarity.ledger.app.support;
+
+import gr.solidarity.ledger.app.SolidarityLedgerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole application on the embedded default, on a data directory the test chooses, reachable over HTTP on a random
+ * port. Closing and starting again on the same directory is a restart.
+ */
+public final class RunningLedger implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final WebTestClient http;
+
+    private RunningLedger(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        this.http = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    public static RunningLedger start(Path dataDirectory, String... properties) {
+        SolidarityLedgerApplication.disableNetworkLookups();
+        List<String> all = new ArrayList<>(List.of(
+                "ledger.data-dir=" + dataDirectory.toAbsolutePath(),
+                "server.port=0",
+                "spring.main.banner-mode=off"));
+        all.addAll(List.of(properties));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SolidarityLedgerApplication.class)
+                .properties(all.toArray(String[]::new))
+                .run();
+        return new RunningLedger(context);
+    }
+
+    public WebTestClient http() {
+        return http;
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
