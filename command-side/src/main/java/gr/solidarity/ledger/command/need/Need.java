@@ -124,7 +124,7 @@ public class Need {
             throw CommandRefusedException.conflict(ALREADY_ALLOCATED,
                     "stock has already been allocated to this need; it can no longer be changed");
         }
-        BigDecimal quantity = Quantities.requirePositive("quantity", command.quantity(), line.unit);
+        BigDecimal quantity = Quantities.requirePositive("quantity", command.quantity(), line.unit());
         requireLineTerms("", command.priority(), command.neededBy(), command.beneficiaries(), LocalDate.now(clock));
         apply(new NeedLineAmended(needId, command.lineNo(), quantity, command.priority(), command.neededBy(),
                 command.beneficiaries()));
@@ -167,19 +167,19 @@ public class Need {
                 throw CommandRefusedException.notFound(LINE_NOT_FOUND, path + ".needLineNo",
                         "the need has no line " + claim.lineNo());
             }
-            BigDecimal quantity = Quantities.requirePositive(path + ".quantity", claim.quantity(), line.unit);
-            claimed.merge(line.lineNo, quantity, BigDecimal::add);
+            BigDecimal quantity = Quantities.requirePositive(path + ".quantity", claim.quantity(), line.unit());
+            claimed.merge(line.lineNo(), quantity, BigDecimal::add);
         }
         // Rule AllocationMustNotExceedNeed: what arrived, what is on its way and this claim fit in what was asked for.
         Map<Integer, BigDecimal> onTheirWay = activeTotals();
         for (var entry : claimed.entrySet()) {
             LineState line = lines.get(entry.getKey());
-            BigDecimal committed = line.received.add(onTheirWay.getOrDefault(line.lineNo, BigDecimal.ZERO));
-            if (committed.add(entry.getValue()).compareTo(line.quantity) > 0) {
+            BigDecimal committed = line.received().add(onTheirWay.getOrDefault(line.lineNo(), BigDecimal.ZERO));
+            if (committed.add(entry.getValue()).compareTo(line.quantity()) > 0) {
                 throw CommandRefusedException.ruleViolated(ALLOCATION_MUST_NOT_EXCEED_NEED,
-                        "need line " + line.lineNo + " asks for " + line.quantity.toPlainString() + "; "
+                        "need line " + line.lineNo() + " asks for " + line.quantity().toPlainString() + "; "
                                 + committed.toPlainString() + " is already received or allocated, so at most "
-                                + line.quantity.subtract(committed).max(BigDecimal.ZERO).toPlainString()
+                                + line.quantity().subtract(committed).max(BigDecimal.ZERO).toPlainString()
                                 + " more can be allocated");
             }
         }
@@ -212,12 +212,12 @@ public class Need {
                 throw CommandRefusedException.notFound(LINE_NOT_FOUND, path + ".needLineNo",
                         "the need has no line " + line.lineNo());
             }
-            received.merge(state.lineNo, Quantities.requireNonNegative(path + ".quantity", line.quantity(), state.unit),
+            received.merge(state.lineNo(), Quantities.requireNonNegative(path + ".quantity", line.quantity(), state.unit()),
                     BigDecimal::add);
         }
         apply(new NeedDeliveryRecorded(needId, command.allocationId(), withItems(received)));
         boolean everythingArrived = lines.values().stream().allMatch(line ->
-                line.received.add(received.getOrDefault(line.lineNo, BigDecimal.ZERO)).compareTo(line.quantity) >= 0);
+                line.received().add(received.getOrDefault(line.lineNo(), BigDecimal.ZERO)).compareTo(line.quantity()) >= 0);
         if (everythingArrived && !closed) {
             apply(new NeedFulfilled(needId));
         }
@@ -241,7 +241,7 @@ public class Need {
 
     private List<NeedLineQuantity> withItems(Map<Integer, BigDecimal> quantities) {
         return quantities.entrySet().stream()
-                .map(entry -> new NeedLineQuantity(entry.getKey(), lines.get(entry.getKey()).itemCode,
+                .map(entry -> new NeedLineQuantity(entry.getKey(), lines.get(entry.getKey()).itemCode(),
                         normalised(entry.getValue())))
                 .toList();
     }
@@ -284,7 +284,7 @@ public class Need {
 
     @EventSourcingHandler
     void on(NeedLineAmended event) {
-        lines.get(event.lineNo()).quantity = event.quantity();
+        lines.computeIfPresent(event.lineNo(), (lineNo, line) -> line.withQuantity(event.quantity()));
     }
 
     @EventSourcingHandler
@@ -308,10 +308,8 @@ public class Need {
     @EventSourcingHandler
     void on(NeedDeliveryRecorded event) {
         activeAllocations.remove(event.allocationId());
-        event.lines().forEach(line -> {
-            LineState state = lines.get(line.lineNo());
-            state.received = state.received.add(line.quantity());
-        });
+        event.lines().forEach(delivered ->
+                lines.computeIfPresent(delivered.lineNo(), (lineNo, line) -> line.receiving(delivered.quantity())));
     }
 
     @EventSourcingHandler
@@ -319,18 +317,19 @@ public class Need {
         closed = true;
     }
 
-    private static final class LineState {
-        final int lineNo;
-        final String itemCode;
-        final UnitOfMeasure unit;
-        BigDecimal quantity;
-        BigDecimal received = BigDecimal.ZERO;
+    private record LineState(int lineNo, String itemCode, UnitOfMeasure unit, BigDecimal quantity,
+                             BigDecimal received) {
 
         LineState(int lineNo, String itemCode, UnitOfMeasure unit, BigDecimal quantity) {
-            this.lineNo = lineNo;
-            this.itemCode = itemCode;
-            this.unit = unit;
-            this.quantity = quantity;
+            this(lineNo, itemCode, unit, quantity, BigDecimal.ZERO);
+        }
+
+        LineState withQuantity(BigDecimal newQuantity) {
+            return new LineState(lineNo, itemCode, unit, newQuantity, received);
+        }
+
+        LineState receiving(BigDecimal more) {
+            return new LineState(lineNo, itemCode, unit, quantity, received.add(more));
         }
     }
 }

@@ -102,7 +102,7 @@ public class Pledge {
     public void handle(AmendPledgeLine command, Clock clock) {
         requireOpen();
         LineState line = requireChangeableLine(command.lineNo(), "lineNo");
-        BigDecimal quantity = Quantities.requirePositive("quantity", command.quantity(), line.unit);
+        BigDecimal quantity = Quantities.requirePositive("quantity", command.quantity(), line.unit());
         requireDeliveryDates("", command.expectedDeliveryDate(), command.bestBefore(), LocalDate.now(clock));
         apply(new PledgeLineAmended(pledgeId, command.lineNo(), quantity, command.expectedDeliveryDate(),
                 command.bestBefore()));
@@ -116,7 +116,7 @@ public class Pledge {
         apply(new PledgeLineWithdrawn(pledgeId, command.lineNo(), reason));
         // A pledge whose remaining lines have all arrived is complete; one with no lines left was taken back entirely.
         List<LineState> remaining = lines.values().stream()
-                .filter(other -> !other.withdrawn && other.lineNo != command.lineNo())
+                .filter(other -> !other.withdrawn() && other.lineNo() != command.lineNo())
                 .toList();
         if (remaining.isEmpty()) {
             apply(new PledgeWithdrawn(pledgeId, reason));
@@ -129,7 +129,7 @@ public class Pledge {
     public void handle(WithdrawPledge command) {
         requireOpen();
         // Rule WithdrawOnlyUndeliveredPledges: goods already received keep the pledge on record.
-        if (lines.values().stream().anyMatch(line -> line.delivered.signum() > 0)) {
+        if (lines.values().stream().anyMatch(line -> line.delivered().signum() > 0)) {
             throw CommandRefusedException.conflict(PARTIALLY_DELIVERED,
                     "goods have already arrived for this pledge; withdraw its undelivered lines instead");
         }
@@ -150,7 +150,7 @@ public class Pledge {
             throw CommandRefusedException.invalid(DELIVERY_LINES_REQUIRED, "lines", "a delivery has at least one line");
         }
         Map<Integer, BigDecimal> totals = new HashMap<>();
-        lines.values().forEach(line -> totals.put(line.lineNo, line.delivered));
+        lines.values().forEach(line -> totals.put(line.lineNo(), line.delivered()));
         List<Object> events = new ArrayList<>();
         for (int i = 0; i < delivered.size(); i++) {
             String path = "lines[" + i + "]";
@@ -160,29 +160,29 @@ public class Pledge {
                 throw CommandRefusedException.notFound(LINE_NOT_FOUND, path + ".pledgeLineNo",
                         "the pledge has no line " + delivery.lineNo());
             }
-            if (line.withdrawn) {
-                throw CommandRefusedException.conflict(LINE_WITHDRAWN, "pledge line " + line.lineNo + " was withdrawn");
+            if (line.withdrawn()) {
+                throw CommandRefusedException.conflict(LINE_WITHDRAWN, "pledge line " + line.lineNo() + " was withdrawn");
             }
             // Rule DeliveryMustMatchPledgedItem
-            if (!line.itemCode.equals(delivery.itemCode())) {
+            if (!line.itemCode().equals(delivery.itemCode())) {
                 throw CommandRefusedException.ruleViolated(DELIVERY_ITEM_MISMATCH, path + ".itemCode",
-                        "pledge line " + line.lineNo + " is for " + line.itemCode + ", not " + delivery.itemCode());
+                        "pledge line " + line.lineNo() + " is for " + line.itemCode() + ", not " + delivery.itemCode());
             }
-            BigDecimal quantity = Quantities.requirePositive(path + ".quantity", delivery.quantity(), line.unit);
-            BigDecimal total = totals.get(line.lineNo).add(quantity);
-            totals.put(line.lineNo, total);
-            events.add(new PledgeDeliveryRecorded(pledgeId, command.receiptId(), command.warehouseId(), line.lineNo,
-                    line.itemCode, quantity, total));
-            if (total.compareTo(line.quantity) > 0) {
-                events.add(new PledgeLineOverDelivered(pledgeId, command.receiptId(), line.lineNo, line.quantity,
-                        total, total.subtract(line.quantity)));
+            BigDecimal quantity = Quantities.requirePositive(path + ".quantity", delivery.quantity(), line.unit());
+            BigDecimal total = totals.get(line.lineNo()).add(quantity);
+            totals.put(line.lineNo(), total);
+            events.add(new PledgeDeliveryRecorded(pledgeId, command.receiptId(), command.warehouseId(), line.lineNo(),
+                    line.itemCode(), quantity, total));
+            if (total.compareTo(line.quantity()) > 0) {
+                events.add(new PledgeLineOverDelivered(pledgeId, command.receiptId(), line.lineNo(), line.quantity(),
+                        total, total.subtract(line.quantity())));
             }
         }
         organisationLookup.requireVerifiedDonor("pledgeId", donorId);
         events.forEach(event -> apply(event));
         boolean nowComplete = lines.values().stream()
-                .filter(line -> !line.withdrawn)
-                .allMatch(line -> totals.get(line.lineNo).compareTo(line.quantity) >= 0);
+                .filter(line -> !line.withdrawn())
+                .allMatch(line -> totals.get(line.lineNo()).compareTo(line.quantity()) >= 0);
         if (nowComplete && !fulfilled) {
             apply(new PledgeFulfilled(pledgeId));
         }
@@ -204,10 +204,10 @@ public class Pledge {
         if (line == null) {
             throw CommandRefusedException.notFound(LINE_NOT_FOUND, field, "the pledge has no line " + lineNo);
         }
-        if (line.withdrawn) {
+        if (line.withdrawn()) {
             throw CommandRefusedException.conflict(LINE_WITHDRAWN, "pledge line " + lineNo + " was withdrawn");
         }
-        if (line.delivered.signum() > 0) {
+        if (line.delivered().signum() > 0) {
             throw CommandRefusedException.conflict(LINE_ALREADY_DELIVERED,
                     "goods have already arrived for pledge line " + lineNo);
         }
@@ -243,12 +243,12 @@ public class Pledge {
 
     @EventSourcingHandler
     void on(PledgeLineAmended event) {
-        lines.get(event.lineNo()).quantity = event.quantity();
+        lines.computeIfPresent(event.lineNo(), (lineNo, line) -> line.withQuantity(event.quantity()));
     }
 
     @EventSourcingHandler
     void on(PledgeLineWithdrawn event) {
-        lines.get(event.lineNo()).withdrawn = true;
+        lines.computeIfPresent(event.lineNo(), (lineNo, line) -> line.asWithdrawn());
     }
 
     @EventSourcingHandler
@@ -258,7 +258,7 @@ public class Pledge {
 
     @EventSourcingHandler
     void on(PledgeDeliveryRecorded event) {
-        lines.get(event.lineNo()).delivered = event.deliveredTotal();
+        lines.computeIfPresent(event.lineNo(), (lineNo, line) -> line.withDelivered(event.deliveredTotal()));
     }
 
     @EventSourcingHandler
@@ -266,19 +266,23 @@ public class Pledge {
         fulfilled = true;
     }
 
-    private static final class LineState {
-        final int lineNo;
-        final String itemCode;
-        final UnitOfMeasure unit;
-        BigDecimal quantity;
-        BigDecimal delivered = BigDecimal.ZERO;
-        boolean withdrawn;
+    private record LineState(int lineNo, String itemCode, UnitOfMeasure unit, BigDecimal quantity,
+                             BigDecimal delivered, boolean withdrawn) {
 
         LineState(int lineNo, String itemCode, UnitOfMeasure unit, BigDecimal quantity) {
-            this.lineNo = lineNo;
-            this.itemCode = itemCode;
-            this.unit = unit;
-            this.quantity = quantity;
+            this(lineNo, itemCode, unit, quantity, BigDecimal.ZERO, false);
+        }
+
+        LineState withQuantity(BigDecimal newQuantity) {
+            return new LineState(lineNo, itemCode, unit, newQuantity, delivered, withdrawn);
+        }
+
+        LineState withDelivered(BigDecimal total) {
+            return new LineState(lineNo, itemCode, unit, quantity, total, withdrawn);
+        }
+
+        LineState asWithdrawn() {
+            return new LineState(lineNo, itemCode, unit, quantity, delivered, true);
         }
 
         boolean complete() {
