@@ -113,7 +113,7 @@ public class Allocation {
         }
         NeedClaim claim = needDesk.allocate(new AllocateToNeed(needId, command.allocationId(),
                 perNeedLine.entrySet().stream()
-                        .map(entry -> new NeedLineQuantity(entry.getKey(), entry.getValue()))
+                        .map(entry -> new NeedLineQuantity(entry.getKey(), normalised(entry.getValue())))
                         .toList()));
         List<ReservedLot> reservedLots = stockDesk.reserve(new ReserveStock(warehouseId, command.allocationId(),
                 lines.stream()

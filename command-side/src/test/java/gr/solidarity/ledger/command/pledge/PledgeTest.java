@@ -392,6 +392,13 @@ class PledgeTest {
     }
 
     @Test
+    void keepsDeliveredTotalsNormalised() {
+        fixture.given(pledgeMade(), delivered(1, "RICE", "120.5", "120.5"))
+                .when(delivery(new DeliveredQuantity(1, "RICE", qty("379.5"))))
+                .expectEvents(delivered(1, "RICE", "379.5", "500"));
+    }
+
+    @Test
     void fulfilsThePledgeWhenEverythingHasArrived() {
         fixture.given(pledgeMade(), delivered(1, "RICE", "300", "300"))
                 .when(delivery(new DeliveredQuantity(1, "RICE", qty("200")),
@@ -410,8 +417,10 @@ class PledgeTest {
     @Test
     void recordsOverDeliveryExplicitly() {
         fixture.given(pledgeMade(), delivered(2, "PASTA", "200", "200"))
-                .when(delivery(new DeliveredQuantity(1, "RICE", qty("520"))))
-                .expectEvents(delivered(1, "RICE", "520", "520"),
+                .when(delivery(new DeliveredQuantity(1, "RICE", qty("500.5")), new DeliveredQuantity(1, "RICE", qty("19.5"))))
+                .expectEvents(delivered(1, "RICE", "500.5", "500.5"),
+                        new PledgeLineOverDelivered(PLEDGE, RECEIPT, 1, qty("500"), qty("500.5"), qty("0.5")),
+                        delivered(1, "RICE", "19.5", "520"),
                         new PledgeLineOverDelivered(PLEDGE, RECEIPT, 1, qty("500"), qty("520"), qty("20")),
                         new PledgeFulfilled(PLEDGE));
     }
