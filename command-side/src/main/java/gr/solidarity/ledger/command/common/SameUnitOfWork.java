@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * events are stored or none. Concurrent writers to the same aggregate are stopped by the aggregate lock in this
  * process and by the event store's unique (aggregate, sequence) key across processes.
  * <p>
- * Lock order, to stay free of deadlocks: allocation → warehouse → need → pledge → organisation / catalogue item.
+ * Lock order, to stay free of deadlocks: allocation → need → warehouse → pledge → organisation / catalogue item.
  */
 public final class SameUnitOfWork {
 
