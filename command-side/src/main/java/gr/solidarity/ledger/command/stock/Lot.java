@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One lot in a warehouse: goods of one item from one receipt line (or transfer line), with what is on hand and what
@@ -95,5 +96,25 @@ class Lot {
 
     void unreserve(String allocationId) {
         reservedBy.remove(allocationId);
+    }
+
+    /** Lots are state, compared by value, so that a lot rebuilt from events equals the one a handler left. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Lot lot
+                && Objects.equals(lotId, lot.lotId)
+                && Objects.equals(itemCode, lot.itemCode)
+                && unit == lot.unit
+                && Objects.equals(expiryDate, lot.expiryDate)
+                && Objects.equals(lotCode, lot.lotCode)
+                && Objects.equals(donorId, lot.donorId)
+                && Objects.equals(pledgeLineNo, lot.pledgeLineNo)
+                && onHand.compareTo(lot.onHand) == 0
+                && reservedBy.equals(lot.reservedBy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lotId, itemCode);
     }
 }
