@@ -509,7 +509,7 @@ public class Warehouse {
 
     @EventSourcingHandler
     void on(StockReserved event) {
-        reservations.put(event.allocationId(), List.copyOf(event.lines()));
+        reservations.put(event.allocationId(), new ArrayList<>(event.lines()));
         for (ReservedLot line : event.lines()) {
             lots.get(line.lotId()).reserve(event.allocationId(), line.quantity());
         }
