@@ -61,19 +61,20 @@ class CatalogueController {
         return commands.accept(new RetireCatalogueItem(itemCode, request.reason()), idempotencyKey);
     }
 
+    /** Perishability decides whether receipts need expiry dates, so it is always stated, never assumed. */
     record NewItemRequest(@NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{1,23}$",
                                   message = "must be 2 to 24 upper-case letters, digits or dashes") String itemCode,
                           @NotBlank @Size(max = 120) String nameEl,
                           @NotBlank @Size(max = 120) String nameEn,
                           @NotNull ItemCategory category,
                           @NotNull UnitOfMeasure unit,
-                          boolean perishable) {
+                          @NotNull Boolean perishable) {
     }
 
     record RevisionRequest(@NotBlank @Size(max = 120) String nameEl,
                            @NotBlank @Size(max = 120) String nameEn,
                            @NotNull ItemCategory category,
-                           boolean perishable) {
+                           @NotNull Boolean perishable) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {

@@ -124,7 +124,8 @@ public class Warehouse {
     @CommandHandler
     public ReceiptRecorded handle(ReceiveGoods command, CatalogueLookup catalogue, PledgeDesk pledges,
                                  OrganisationLookup organisations, Clock clock) {
-        // Own input first, then the catalogue, then pledge and organisation: the documented lock order.
+        // Own input first; then the catalogue, whose units normalise the quantities the pledge is told about; then the
+        // pledge or the donor. Nothing is loaded from another aggregate before this receipt's own input is sound.
         String receiptId = Texts.require("receiptId", command.receiptId(), 100);
         if (receiptIds.contains(receiptId)) {
             throw CommandRefusedException.conflict(DUPLICATE_RECEIPT,
