@@ -54,6 +54,24 @@ public final class StockCommands {
     }
 
     /**
+     * The sending warehouse's half of a {@link TransferStock}: take the quantities out and describe the lots they become.
+     * Issued by the transfer in the same unit of work, never by a client.
+     */
+    public record ShipTransfer(String warehouseId, String transferId, String toWarehouseId, List<TransferLine> lines)
+            implements LedgerCommand {
+        @Override public String targetId() { return warehouseId; }
+    }
+
+    /**
+     * The receiving warehouse's half of a {@link TransferStock}: the shipped lots arrive. Issued by the transfer in the
+     * same unit of work, never by a client.
+     */
+    public record ReceiveTransfer(String warehouseId, String transferId, String fromWarehouseId,
+                                  List<StockEvents.TransferredLot> lots) implements LedgerCommand {
+        @Override public String targetId() { return warehouseId; }
+    }
+
+    /**
      * What an allocation asks of a warehouse for one need line. With {@code lotId} null the warehouse chooses lots of
      * {@code itemCode} first-expiry-first-out.
      */

@@ -1,0 +1,48 @@
+package gr.solidarity.ledger.command.stock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockReserved;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredOut;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A warehouse's stream is long-lived and snapshotted; a snapshot must restore every lot and reservation. */
+class WarehouseSnapshotTest {
+
+    @Test
+    void aSnapshotRestoresLotsReservationsReceiptsAndTransfers() {
+        Warehouse warehouse = new Warehouse();
+        warehouse.on(WarehouseTest.registered());
+        warehouse.on(WarehouseTest.mixedStock());
+        warehouse.on(new StockReserved(WarehouseTest.WH, WarehouseTest.ALLOC,
+                List.of(new ReservedLot(1, WarehouseTest.R1 + "-1", WarehouseTest.MILK, new BigDecimal("2.5")))));
+        warehouse.on(new StockTransferredOut(WarehouseTest.WH, WarehouseTest.TRANSFER, WarehouseTest.OTHER_WH,
+                List.of(new LotQuantity(WarehouseTest.R1 + "-4", WarehouseTest.PASTA, new BigDecimal("10")))));
+
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+                .build();
+        Warehouse restored = serializer.deserialize(serializer.serialize(warehouse, String.class));
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(warehouse);
+        assertThat(restored).usingRecursiveComparison().isNotEqualTo(new Warehouse());
+    }
+
+    @Test
+    void lotsCompareByValue() {
+        var lot = new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null, new BigDecimal("1.0"));
+        var same = new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null, new BigDecimal("1"));
+        assertThat(lot).isEqualTo(same).hasSameHashCodeAs(same);
+        same.reserve("a", BigDecimal.ONE);
+        assertThat(lot).isNotEqualTo(same);
+    }
+}
