@@ -30,14 +30,16 @@ public final class RunningLedger implements AutoCloseable {
 
     public static RunningLedger start(Path dataDirectory, String... properties) {
         SolidarityLedgerApplication.disableNetworkLookups();
-        List<String> all = new ArrayList<>(List.of(
-                "ledger.data-dir=" + dataDirectory.toAbsolutePath(),
-                "server.port=0",
-                "spring.main.banner-mode=off"));
-        all.addAll(List.of(properties));
+        // Passed as command-line arguments: they must win over application.yml, as an operator's would.
+        List<String> arguments = new ArrayList<>(List.of(
+                "--ledger.data-dir=" + dataDirectory.toAbsolutePath(),
+                "--server.port=0",
+                "--spring.main.banner-mode=off"));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SolidarityLedgerApplication.class)
-                .properties(all.toArray(String[]::new))
-                .run();
+                .run(arguments.toArray(String[]::new));
         return new RunningLedger(context);
     }
 

@@ -58,7 +58,7 @@ class AllocationController {
         var lines = request.lines().stream()
                 .map(line -> new ProposedLine(line.needLineNo(), line.quantity(), line.lotId()))
                 .toList();
-        var command = new ProposeAllocation(Ids.orNew(request.id()), request.needId(), request.warehouseId(), lines,
+        var command = new ProposeAllocation(Ids.forNewRecord(request.id(), idempotencyKey), request.needId(), request.warehouseId(), lines,
                 request.note());
         return commands.create(command, idempotencyKey, id -> "/api/allocations/" + id);
     }

@@ -54,7 +54,7 @@ class NeedController {
                 .map(line -> new NeedLineRequest(line.itemCode(), line.quantity(), line.priority(), line.neededBy(),
                         line.beneficiaries()))
                 .toList();
-        var command = new DeclareNeed(Ids.orNew(request.id()), request.recipientId(), lines, request.note());
+        var command = new DeclareNeed(Ids.forNewRecord(request.id(), idempotencyKey), request.recipientId(), lines, request.note());
         return commands.create(command, idempotencyKey, id -> "/api/needs/" + id);
     }
 

@@ -49,7 +49,7 @@ class OrganisationController {
     @Operation(summary = "Register a donor company (εγγραφή δωρήτριας εταιρείας)")
     Mono<ResponseEntity<Created>> registerDonorCompany(@Valid @RequestBody DonorCompanyRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        var command = new RegisterDonorCompany(Ids.orNew(request.id()), request.legalName(), request.taxNumber(),
+        var command = new RegisterDonorCompany(Ids.forNewRecord(request.id(), idempotencyKey), request.legalName(), request.taxNumber(),
                 request.contact().toValue(), request.address().toValue(), request.municipalityCode());
         return commands.create(command, idempotencyKey, id -> "/api/organisations/" + id);
     }
@@ -58,7 +58,7 @@ class OrganisationController {
     @Operation(summary = "Register a recipient structure (εγγραφή δομής)")
     Mono<ResponseEntity<Created>> registerRecipientStructure(@Valid @RequestBody RecipientStructureRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        var command = new RegisterRecipientStructure(Ids.orNew(request.id()), request.name(), request.structureType(),
+        var command = new RegisterRecipientStructure(Ids.forNewRecord(request.id(), idempotencyKey), request.name(), request.structureType(),
                 request.contact().toValue(), request.address().toValue(), request.municipalityCode(),
                 new GeoPoint(request.latitude(), request.longitude()), request.beneficiariesServed());
         return commands.create(command, idempotencyKey, id -> "/api/organisations/" + id);

@@ -52,7 +52,7 @@ class PledgeController {
                 .map(line -> new PledgeLineRequest(line.itemCode(), line.quantity(), line.expectedDeliveryDate(),
                         line.bestBefore()))
                 .toList();
-        var command = new MakePledge(Ids.orNew(request.id()), request.donorId(), lines, request.note());
+        var command = new MakePledge(Ids.forNewRecord(request.id(), idempotencyKey), request.donorId(), lines, request.note());
         return commands.create(command, idempotencyKey, id -> "/api/pledges/" + id);
     }
 

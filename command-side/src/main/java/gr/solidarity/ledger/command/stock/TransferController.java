@@ -42,7 +42,7 @@ class TransferController {
     @Operation(summary = "Move quantities of lots to another warehouse (μεταφορά); answers the new lot ids in line order")
     Mono<ResponseEntity<WarehouseController.RecordedLots>> transfer(@Valid @RequestBody TransferRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        String transferId = Ids.orNew(request.id());
+        String transferId = Ids.forNewRecord(request.id(), idempotencyKey);
         var command = new TransferStock(transferId, request.fromWarehouseId(), request.toWarehouseId(),
                 request.lines().stream().map(line -> new TransferLine(line.lotId(), line.quantity())).toList());
         // A client that chose the transfer id may simply retry; the id is then key enough.

@@ -57,7 +57,7 @@ class WarehouseController {
     @Operation(summary = "Register a warehouse (εγγραφή αποθήκης)")
     Mono<ResponseEntity<Created>> register(@Valid @RequestBody WarehouseRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        var command = new RegisterWarehouse(Ids.orNew(request.id()), request.name(), request.municipalityCode(),
+        var command = new RegisterWarehouse(Ids.forNewRecord(request.id(), idempotencyKey), request.name(), request.municipalityCode(),
                 request.address().toValue());
         return commands.create(command, idempotencyKey, id -> "/api/warehouses/" + id);
     }
@@ -67,7 +67,7 @@ class WarehouseController {
             + "answers the receipt id and the new lot ids in line order")
     Mono<ResponseEntity<RecordedLots>> receive(@PathVariable String warehouseId, @Valid @RequestBody ReceiptRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        String receiptId = Ids.orNew(request.id());
+        String receiptId = Ids.forNewRecord(request.id(), idempotencyKey);
         var command = new ReceiveGoods(warehouseId, receiptId, request.pledgeId(), request.donorId(),
                 request.receivedOn() == null ? LocalDate.now(clock) : request.receivedOn(),
                 request.lines().stream().map(ReceiptLineRequest::toValue).toList());

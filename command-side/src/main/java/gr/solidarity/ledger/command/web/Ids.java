@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.command.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Identifiers of new records: client-supplied (so a retry has one effect) or generated. */
@@ -11,7 +12,17 @@ public final class Ids {
     private Ids() {
     }
 
-    public static String orNew(String clientSupplied) {
-        return clientSupplied == null || clientSupplied.isBlank() ? UUID.randomUUID().toString() : clientSupplied;
+    /**
+     * The id of a new record: the client's own, else one derived from the request's idempotency key (so that a retry
+     * names the same record and is recognised as the same request), else a fresh one.
+     */
+    public static String forNewRecord(String clientSupplied, String idempotencyKey) {
+        if (clientSupplied != null && !clientSupplied.isBlank()) {
+            return clientSupplied;
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            return UUID.nameUUIDFromBytes(("idempotency-key:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        return UUID.randomUUID().toString();
     }
 }
