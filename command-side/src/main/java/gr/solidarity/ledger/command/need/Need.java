@@ -215,9 +215,10 @@ public class Need {
             received.merge(state.lineNo(), Quantities.requireNonNegative(path + ".quantity", line.quantity(), state.unit()),
                     BigDecimal::add);
         }
-        apply(new NeedDeliveryRecorded(needId, command.allocationId(), withItems(received)));
+        // Decided before applying: apply() updates the received totals at once.
         boolean everythingArrived = lines.values().stream().allMatch(line ->
                 line.received().add(received.getOrDefault(line.lineNo(), BigDecimal.ZERO)).compareTo(line.quantity()) >= 0);
+        apply(new NeedDeliveryRecorded(needId, command.allocationId(), withItems(received)));
         if (everythingArrived && !closed) {
             apply(new NeedFulfilled(needId));
         }

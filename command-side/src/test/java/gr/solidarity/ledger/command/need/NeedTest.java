@@ -403,6 +403,13 @@ class NeedTest {
     }
 
     @Test
+    void aDeliveryOfMoreThanHalfDoesNotFulfilTheNeed() {
+        fixture.given(needDeclared(), allocated(ALLOCATION, "100", "50"))
+                .when(new RecordNeedDelivery(NEED, ALLOCATION, List.of(line(1, "60"), line(2, "30"))))
+                .expectEvents(new NeedDeliveryRecorded(NEED, ALLOCATION, lines("60", "30")));
+    }
+
+    @Test
     void aShortDeliveryLeavesTheRestOpenForAnotherAllocation() {
         fixture.given(needDeclared(), allocated(ALLOCATION, "100", null),
                         new NeedDeliveryRecorded(NEED, ALLOCATION, lines("90", null)))
