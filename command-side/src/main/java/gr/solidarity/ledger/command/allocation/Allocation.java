@@ -113,7 +113,7 @@ public class Allocation {
         }
         NeedClaim claim = needDesk.allocate(new AllocateToNeed(needId, command.allocationId(),
                 perNeedLine.entrySet().stream()
-                        .map(entry -> new NeedLineQuantity(entry.getKey(), normalised(entry.getValue())))
+                        .map(entry -> new NeedLineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
                         .toList()));
         List<ReservedLot> reservedLots = stockDesk.reserve(new ReserveStock(warehouseId, command.allocationId(),
                 lines.stream()
@@ -237,7 +237,7 @@ public class Allocation {
         Map<Integer, BigDecimal> perNeedLine = new TreeMap<>();
         receiptLines.forEach(line -> perNeedLine.merge(line.needLineNo(), line.received(), BigDecimal::add));
         needDesk.recordDelivery(new RecordNeedDelivery(needId, allocationId, perNeedLine.entrySet().stream()
-                .map(entry -> new NeedLineQuantity(entry.getKey(), normalised(entry.getValue())))
+                .map(entry -> new NeedLineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
                 .toList()));
         apply(new AllocationReceiptConfirmed(allocationId, needId, recipientId, command.receivedOn(), receiptLines));
     }
@@ -264,7 +264,7 @@ public class Allocation {
                 unassigned.put(lot.lotId(), available.subtract(received));
             }
             lines.add(new ReceiptLine(lot.needLineNo(), lot.lotId(), lot.itemCode(), lot.quantity(),
-                    normalised(received), normalised(received.subtract(lot.quantity())),
+                    Quantities.normalise(received), Quantities.normalise(received.subtract(lot.quantity())),
                     statement == null ? null : statement.note()));
         }
         return lines;
@@ -278,13 +278,8 @@ public class Allocation {
 
     private static List<AllocatedLot> allocatedLots(List<ReservedLot> lots) {
         return lots.stream()
-                .map(lot -> new AllocatedLot(lot.needLineNo(), lot.lotId(), lot.itemCode(), normalised(lot.quantity())))
+                .map(lot -> new AllocatedLot(lot.needLineNo(), lot.lotId(), lot.itemCode(), Quantities.normalise(lot.quantity())))
                 .toList();
-    }
-
-    private static BigDecimal normalised(BigDecimal quantity) {
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     @EventSourcingHandler

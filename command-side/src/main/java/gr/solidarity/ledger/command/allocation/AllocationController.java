@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.command.allocation;
 
 import gr.solidarity.ledger.command.web.CommandSender;
+import gr.solidarity.ledger.command.web.CommonRequests.ReasonRequest;
 import gr.solidarity.ledger.command.web.CommandSender.Accepted;
 import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.command.web.Ids;
@@ -134,8 +135,5 @@ class AllocationController {
     record ReceivedLineBody(@NotBlank String lotId,
                             @NotNull @DecimalMin("0") @DecimalMax("1000000") BigDecimal receivedQuantity,
                             @Size(max = 1000) String note) {
-    }
-
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 }

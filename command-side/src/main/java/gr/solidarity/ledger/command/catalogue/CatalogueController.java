@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.command.catalogue;
 
 import gr.solidarity.ledger.command.web.CommandSender;
+import gr.solidarity.ledger.command.web.CommonRequests.ReasonRequest;
 import gr.solidarity.ledger.command.web.CommandSender.Accepted;
 import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.AddCatalogueItem;
@@ -75,8 +76,5 @@ class CatalogueController {
                            @NotBlank @Size(max = 120) String nameEn,
                            @NotNull ItemCategory category,
                            @NotNull Boolean perishable) {
-    }
-
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 }

@@ -44,20 +44,26 @@ public final class Quantities {
             throw CommandRefusedException.invalid(INVALID_QUANTITY, field, "change must not be zero");
         }
         requireShape(field, delta.abs(), unit);
-        return delta.stripTrailingZeros();
+        return normalise(delta);
+    }
+
+    /** Events carry quantities without trailing zeros and never in exponent form, so they compare and read well. */
+    public static BigDecimal normalise(BigDecimal quantity) {
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static BigDecimal requireShape(String field, BigDecimal quantity, UnitOfMeasure unit) {
         if (quantity.compareTo(MAX) > 0) {
             throw CommandRefusedException.invalid(INVALID_QUANTITY, field, "quantity must not exceed " + MAX.toPlainString());
         }
-        BigDecimal normalised = quantity.stripTrailingZeros();
+        BigDecimal normalised = normalise(quantity);
         int allowedScale = unit != null && unit.isCountable() ? 0 : 3;
         if (normalised.scale() > allowedScale) {
             throw CommandRefusedException.invalid(INVALID_QUANTITY, field, allowedScale == 0
                     ? "quantity must be a whole number of " + unit.name().toLowerCase()
                     : "quantity must have at most three decimals");
         }
-        return normalised.scale() < 0 ? normalised.setScale(0) : normalised;
+        return normalised;
     }
 }

@@ -243,13 +243,8 @@ public class Need {
     private List<NeedLineQuantity> withItems(Map<Integer, BigDecimal> quantities) {
         return quantities.entrySet().stream()
                 .map(entry -> new NeedLineQuantity(entry.getKey(), lines.get(entry.getKey()).itemCode(),
-                        normalised(entry.getValue())))
+                        Quantities.normalise(entry.getValue())))
                 .toList();
-    }
-
-    private static BigDecimal normalised(BigDecimal quantity) {
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Rule NeedLineTermsMustBeComplete: priority and a date not in the past tell officers what to serve first. */

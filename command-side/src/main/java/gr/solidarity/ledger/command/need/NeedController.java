@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.command.need;
 
 import gr.solidarity.ledger.command.web.CommandSender;
+import gr.solidarity.ledger.command.web.CommonRequests.ReasonRequest;
 import gr.solidarity.ledger.command.web.CommandSender.Accepted;
 import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.command.web.Ids;
@@ -91,8 +92,5 @@ class NeedController {
                         @NotNull NeedPriority priority,
                         @NotNull LocalDate neededBy,
                         @Min(0) @Max(100000) int beneficiaries) {
-    }
-
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 }

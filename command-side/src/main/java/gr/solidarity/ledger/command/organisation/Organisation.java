@@ -1,11 +1,11 @@
 package gr.solidarity.ledger.command.organisation;
 
+import gr.solidarity.ledger.command.common.Addresses;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.geography.Municipalities;
 import gr.solidarity.ledger.messages.common.ContactDetails;
 import gr.solidarity.ledger.messages.common.GeoPoint;
-import gr.solidarity.ledger.messages.common.PostalAddress;
 import gr.solidarity.ledger.messages.organisation.OrganisationCommands.RegisterDonorCompany;
 import gr.solidarity.ledger.messages.organisation.OrganisationCommands.RegisterRecipientStructure;
 import gr.solidarity.ledger.messages.organisation.OrganisationCommands.ReinstateOrganisation;
@@ -53,7 +53,7 @@ public class Organisation {
                 Texts.require("legalName", command.legalName(), 200),
                 TaxNumber.require("taxNumber", command.taxNumber()),
                 requireContact(command.contact()),
-                requireAddress(command.address()),
+                Addresses.require(command.address()),
                 municipality));
     }
 
@@ -72,7 +72,7 @@ public class Organisation {
                 Texts.require("name", command.name(), 200),
                 command.structureType(),
                 requireContact(command.contact()),
-                requireAddress(command.address()),
+                Addresses.require(command.address()),
                 municipality,
                 command.location(),
                 command.beneficiariesServed()));
@@ -154,20 +154,6 @@ public class Organisation {
             throw CommandRefusedException.invalid("INVALID_PHONE", "contact.phone", "phone number is not valid");
         }
         return new ContactDetails(Texts.require("contact.person", contact.person(), 200), email, phone);
-    }
-
-    private static PostalAddress requireAddress(PostalAddress address) {
-        if (address == null) {
-            throw CommandRefusedException.invalid("ADDRESS_REQUIRED", "address", "address is required");
-        }
-        String postalCode = Texts.optional("address.postalCode", address.postalCode(), 10);
-        if (postalCode != null && !postalCode.replace(" ", "").matches("\\d{5}")) {
-            throw CommandRefusedException.invalid("INVALID_POSTAL_CODE", "address.postalCode",
-                    "postal code (ΤΚ) must be five digits");
-        }
-        return new PostalAddress(Texts.require("address.street", address.street(), 200),
-                postalCode == null ? null : postalCode.replace(" ", ""),
-                Texts.require("address.town", address.town(), 100));
     }
 
     /** Rule LocationMustBeInGreece: a structure's point must fall inside Greece's extent. */

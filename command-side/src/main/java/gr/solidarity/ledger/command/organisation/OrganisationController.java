@@ -1,12 +1,14 @@
 package gr.solidarity.ledger.command.organisation;
 
 import gr.solidarity.ledger.command.web.CommandSender;
+import gr.solidarity.ledger.command.web.CommonRequests.ReasonRequest;
+import gr.solidarity.ledger.command.web.CommonRequests.NoteRequest;
+import gr.solidarity.ledger.command.web.CommonRequests.AddressRequest;
 import gr.solidarity.ledger.command.web.CommandSender.Accepted;
 import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.command.web.Ids;
 import gr.solidarity.ledger.messages.common.ContactDetails;
 import gr.solidarity.ledger.messages.common.GeoPoint;
-import gr.solidarity.ledger.messages.common.PostalAddress;
 import gr.solidarity.ledger.messages.organisation.OrganisationCommands.RegisterDonorCompany;
 import gr.solidarity.ledger.messages.organisation.OrganisationCommands.RegisterRecipientStructure;
 import gr.solidarity.ledger.messages.organisation.OrganisationCommands.ReinstateOrganisation;
@@ -92,14 +94,6 @@ class OrganisationController {
         }
     }
 
-    record AddressRequest(@NotBlank @Size(max = 200) String street,
-                          @Pattern(regexp = "\\d{3} ?\\d{2}", message = "must be a five-digit postal code (ΤΚ)") String postalCode,
-                          @NotBlank @Size(max = 100) String town) {
-        PostalAddress toValue() {
-            return new PostalAddress(street, postalCode, town);
-        }
-    }
-
     record DonorCompanyRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = "must be a lower-case UUID") String id,
                                @NotBlank @Size(max = 200) String legalName,
                                @NotBlank @Pattern(regexp = "\\d{9}", message = "must be nine digits") String taxNumber,
@@ -117,11 +111,5 @@ class OrganisationController {
                                      @NotNull @DecimalMin("34.5") @DecimalMax("42.0") Double latitude,
                                      @NotNull @DecimalMin("19.0") @DecimalMax("30.0") Double longitude,
                                      @Min(0) @Max(100000) int beneficiariesServed) {
-    }
-
-    record NoteRequest(@Size(max = 1000) String note) {
-    }
-
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 }

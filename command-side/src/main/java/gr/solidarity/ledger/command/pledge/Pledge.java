@@ -169,13 +169,13 @@ public class Pledge {
                         "pledge line " + line.lineNo() + " is for " + line.itemCode() + ", not " + delivery.itemCode());
             }
             BigDecimal quantity = Quantities.requirePositive(path + ".quantity", delivery.quantity(), line.unit());
-            BigDecimal total = normalised(totals.get(line.lineNo()).add(quantity));
+            BigDecimal total = Quantities.normalise(totals.get(line.lineNo()).add(quantity));
             totals.put(line.lineNo(), total);
             events.add(new PledgeDeliveryRecorded(pledgeId, command.receiptId(), command.warehouseId(), line.lineNo(),
                     line.itemCode(), quantity, total));
             if (total.compareTo(line.quantity()) > 0) {
                 events.add(new PledgeLineOverDelivered(pledgeId, command.receiptId(), line.lineNo(), line.quantity(),
-                        total, normalised(total.subtract(line.quantity()))));
+                        total, Quantities.normalise(total.subtract(line.quantity()))));
             }
         }
         organisationLookup.requireVerifiedDonor("pledgeId", donorId);
@@ -187,11 +187,6 @@ public class Pledge {
             apply(new PledgeFulfilled(pledgeId));
         }
         return donorId;
-    }
-
-    private static BigDecimal normalised(BigDecimal quantity) {
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private void requireOpen() {

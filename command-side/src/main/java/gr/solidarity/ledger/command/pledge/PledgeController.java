@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.command.pledge;
 
 import gr.solidarity.ledger.command.web.CommandSender;
+import gr.solidarity.ledger.command.web.CommonRequests.ReasonRequest;
 import gr.solidarity.ledger.command.web.CommandSender.Accepted;
 import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.command.web.Ids;
@@ -95,8 +96,5 @@ class PledgeController {
     record LineAmendmentRequest(@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") BigDecimal quantity,
                                 @NotNull LocalDate expectedDeliveryDate,
                                 LocalDate bestBefore) {
-    }
-
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 }

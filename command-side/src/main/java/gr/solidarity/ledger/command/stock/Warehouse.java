@@ -3,6 +3,7 @@ package gr.solidarity.ledger.command.stock;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import gr.solidarity.ledger.command.catalogue.CatalogueLookup;
 import gr.solidarity.ledger.command.catalogue.CatalogueLookup.CatalogueEntry;
+import gr.solidarity.ledger.command.common.Addresses;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.Quantities;
 import gr.solidarity.ledger.command.common.Texts;
@@ -10,7 +11,6 @@ import gr.solidarity.ledger.command.geography.Municipalities;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.command.pledge.PledgeDesk;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
-import gr.solidarity.ledger.messages.common.PostalAddress;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
 import gr.solidarity.ledger.messages.stock.AdjustmentReason;
@@ -70,8 +70,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Warehouse {
 
     static final String WAREHOUSE_NOT_FOUND = StockDesk.WAREHOUSE_NOT_FOUND;
-    static final String ADDRESS_REQUIRED = "ADDRESS_REQUIRED";
-    static final String INVALID_POSTAL_CODE = "INVALID_POSTAL_CODE";
     static final String DUPLICATE_RECEIPT = "DUPLICATE_RECEIPT";
     static final String RECEIPT_LINES_REQUIRED = "RECEIPT_LINES_REQUIRED";
     static final String RECEIVED_ON_REQUIRED = "RECEIVED_ON_REQUIRED";
@@ -117,7 +115,7 @@ public class Warehouse {
     public Warehouse(RegisterWarehouse command) {
         String name = Texts.require("name", command.name(), 200);
         var municipality = Municipalities.greece().require("municipalityCode", command.municipalityCode());
-        apply(new WarehouseRegistered(command.warehouseId(), name, municipality, requireAddress(command.address())));
+        apply(new WarehouseRegistered(command.warehouseId(), name, municipality, Addresses.require(command.address())));
     }
 
     /** Goods arrive, against a pledge or unsolicited; every line becomes a lot. */
@@ -206,8 +204,8 @@ public class Warehouse {
         BigDecimal delta = Quantities.requireNonZeroDelta("quantityDelta", command.quantityDelta(), lot.unit());
         BigDecimal after = lot.onHand().add(delta);
         requireAdjustmentLeavesReservedStock(lot, after);
-        apply(new StockAdjusted(warehouseId, lot.lotId(), lot.itemCode(), normalise(delta), command.reason(), comment,
-                normalise(after)));
+        apply(new StockAdjusted(warehouseId, lot.lotId(), lot.itemCode(), Quantities.normalise(delta), command.reason(), comment,
+                Quantities.normalise(after)));
     }
 
     /** A physical count replaces the books' on-hand quantity; a count that agrees is recorded too, as evidence. */
@@ -222,8 +220,8 @@ public class Warehouse {
                     "lot " + lot.lotId() + " has " + plain(lot.reserved()) + " reserved for allocations; "
                             + "cancel those allocations before recording a count below that");
         }
-        apply(new PhysicalCountRecorded(warehouseId, lot.lotId(), lot.itemCode(), normalise(lot.onHand()),
-                normalise(counted), normalise(counted.subtract(lot.onHand())), comment));
+        apply(new PhysicalCountRecorded(warehouseId, lot.lotId(), lot.itemCode(), Quantities.normalise(lot.onHand()),
+                Quantities.normalise(counted), Quantities.normalise(counted.subtract(lot.onHand())), comment));
     }
 
     /** Sets stock aside for a proposed allocation. Rule StockMustCoverAllocation. */
@@ -387,7 +385,7 @@ public class Warehouse {
             }
             BigDecimal part = missing.min(availableAfter(lot, taken));
             taken.merge(lot.lotId(), part, BigDecimal::add);
-            reserved.add(new ReservedLot(line.needLineNo(), lot.lotId(), itemCode, normalise(part)));
+            reserved.add(new ReservedLot(line.needLineNo(), lot.lotId(), itemCode, Quantities.normalise(part)));
             missing = missing.subtract(part);
         }
         return reserved;
@@ -454,28 +452,8 @@ public class Warehouse {
         }
     }
 
-    private static PostalAddress requireAddress(PostalAddress address) {
-        if (address == null) {
-            throw CommandRefusedException.invalid(ADDRESS_REQUIRED, "address", "address is required");
-        }
-        String postalCode = Texts.optional("address.postalCode", address.postalCode(), 10);
-        if (postalCode != null && !postalCode.replace(" ", "").matches("\\d{5}")) {
-            throw CommandRefusedException.invalid(INVALID_POSTAL_CODE, "address.postalCode",
-                    "postal code (ΤΚ) must be five digits");
-        }
-        return new PostalAddress(Texts.require("address.street", address.street(), 200),
-                postalCode == null ? null : postalCode.replace(" ", ""),
-                Texts.require("address.town", address.town(), 100));
-    }
-
-    /** Events carry quantities without trailing zeros and never in exponent form, so they compare and read well. */
-    static BigDecimal normalise(BigDecimal quantity) {
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
     private static String plain(BigDecimal quantity) {
-        return normalise(quantity).toPlainString();
+        return Quantities.normalise(quantity).toPlainString();
     }
 
     private static String unitName(UnitOfMeasure unit) {

@@ -1,10 +1,10 @@
 package gr.solidarity.ledger.command.stock;
 
 import gr.solidarity.ledger.command.web.CommandSender;
+import gr.solidarity.ledger.command.web.CommonRequests.AddressRequest;
 import gr.solidarity.ledger.command.web.CommandSender.Accepted;
 import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.command.web.Ids;
-import gr.solidarity.ledger.messages.common.PostalAddress;
 import gr.solidarity.ledger.messages.stock.AdjustmentReason;
 import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
 import gr.solidarity.ledger.messages.stock.StockCommands.AdjustStock;
@@ -95,14 +95,6 @@ class WarehouseController {
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         return commands.accept(new RecordPhysicalCount(warehouseId, lotId, request.countedQuantity(), request.comment()),
                 idempotencyKey);
-    }
-
-    record AddressRequest(@NotBlank @Size(max = 200) String street,
-                          @Pattern(regexp = "\\d{3} ?\\d{2}", message = "must be a five-digit postal code (ΤΚ)") String postalCode,
-                          @NotBlank @Size(max = 100) String town) {
-        PostalAddress toValue() {
-            return new PostalAddress(street, postalCode, town);
-        }
     }
 
     record WarehouseRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = "must be a lower-case UUID") String id,

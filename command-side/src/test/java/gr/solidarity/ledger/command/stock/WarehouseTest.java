@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.command.stock;
 
 import gr.solidarity.ledger.command.catalogue.CatalogueLookup;
+import gr.solidarity.ledger.command.common.Addresses;
 import gr.solidarity.ledger.command.common.Quantities;
 import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.geography.Municipalities;
@@ -159,7 +160,7 @@ class WarehouseTest {
         void refusesAMissingAddress() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterWarehouse(WH, "Αποθήκη", "1801", null))
-                    .expectExceptionDetails(refusal(Warehouse.ADDRESS_REQUIRED, Kind.INVALID))
+                    .expectExceptionDetails(refusal(Addresses.ADDRESS_REQUIRED, Kind.INVALID))
                     .expectNoEvents();
         }
 
@@ -175,7 +176,7 @@ class WarehouseTest {
         void refusesAMalformedPostalCode() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterWarehouse(WH, "Αποθήκη", "1801", new PostalAddress("Οδός 1", "4550", "Κατσικάς")))
-                    .expectExceptionDetails(refusal(Warehouse.INVALID_POSTAL_CODE, Kind.INVALID))
+                    .expectExceptionDetails(refusal(Addresses.INVALID_POSTAL_CODE, Kind.INVALID))
                     .expectNoEvents();
         }
     }
