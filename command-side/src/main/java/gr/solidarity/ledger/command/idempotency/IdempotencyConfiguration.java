@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.command.idempotency;
 
+import gr.solidarity.ledger.command.common.RefusalTranslatingInterceptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.modelling.command.Repository;
@@ -13,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IdempotencyConfiguration {
 
-    /** Registered on the command bus before any handler subscribes, inside the transaction of each command. */
+    /**
+     * Registered on the command bus before any handler subscribes, inside the transaction of each command: unknown
+     * records become refusals first, then retried requests are recognised.
+     */
     @Bean
     ConfigurerModule idempotentCommands(ObjectProvider<Repository<ProcessedRequest>> requests,
                                         @Qualifier("serializer") ObjectProvider<Serializer> serializer) {
@@ -21,6 +25,7 @@ public class IdempotencyConfiguration {
                 Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS - 1,
                 () -> {
                     CommandBus commandBus = config.commandBus();
+                    commandBus.registerHandlerInterceptor(new RefusalTranslatingInterceptor());
                     commandBus.registerHandlerInterceptor(
                             new IdempotencyInterceptor(requests.getObject(), serializer.getObject()));
                 }));

@@ -1,0 +1,26 @@
+package gr.solidarity.ledger.command.common;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+/**
+ * A command addressed to a record that does not exist is a refusal like any other. Translating it where the command
+ * is handled lets the code travel in the exception's details, which is all a distributed command bus carries.
+ */
+public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        try {
+            return interceptorChain.proceed();
+        } catch (AggregateNotFoundException missing) {
+            throw CommandRefusedException.notFound(NOT_FOUND, "no such record: " + missing.getAggregateIdentifier());
+        }
+    }
+}
