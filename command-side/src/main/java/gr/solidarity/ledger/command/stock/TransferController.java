@@ -48,9 +48,10 @@ class TransferController {
         // A client that chose the transfer id may simply retry; the id is then key enough.
         String key = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey
                 : request.id() != null ? "transfer:" + request.id() : null;
-        return commands.<TransferRecorded>send(command, key).map(recorded -> ResponseEntity
-                .created(URI.create("/api/transfers/" + recorded.transferId()))
-                .body(new WarehouseController.RecordedLots(recorded.transferId(), recorded.lotIds())));
+        return commands.<TransferRecorded>execute(command, key).map(outcome -> ResponseEntity
+                .created(URI.create("/api/transfers/" + outcome.result().transferId()))
+                .body(new WarehouseController.RecordedLots(outcome.result().transferId(), outcome.result().lotIds(),
+                        outcome.position())));
     }
 
     record TransferLineRequest(@NotBlank @Size(max = 100) String lotId,

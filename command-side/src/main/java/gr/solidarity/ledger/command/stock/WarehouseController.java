@@ -74,9 +74,9 @@ class WarehouseController {
         // A client that chose the receipt id may simply retry; the id is then key enough.
         String key = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey
                 : request.id() != null ? "receipt:" + request.id() : null;
-        return commands.<ReceiptRecorded>send(command, key).map(recorded -> ResponseEntity
-                .created(URI.create("/api/warehouses/" + warehouseId + "/receipts/" + recorded.receiptId()))
-                .body(new RecordedLots(recorded.receiptId(), recorded.lotIds())));
+        return commands.<ReceiptRecorded>execute(command, key).map(outcome -> ResponseEntity
+                .created(URI.create("/api/warehouses/" + warehouseId + "/receipts/" + outcome.result().receiptId()))
+                .body(new RecordedLots(outcome.result().receiptId(), outcome.result().lotIds(), outcome.position())));
     }
 
     @PostMapping("/{warehouseId}/lots/{lotId}/adjustments")
@@ -130,6 +130,7 @@ class WarehouseController {
     }
 
     /** The answer to a receipt or transfer: its id and the lots it created, in line order. */
-    record RecordedLots(String id, List<String> lotIds) {
+    /** @param position pass as {@code minPosition} to a query to see the new lots */
+    record RecordedLots(String id, List<String> lotIds, long position) {
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  * Every refusal becomes RFC 9457 problem+json with a stable {@code code} and, where it concerns input fields,
  * {@code errors} listing each field and what is wrong with it.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "gr.solidarity.ledger.command")
 public class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);

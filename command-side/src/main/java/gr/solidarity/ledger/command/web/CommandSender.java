@@ -3,6 +3,8 @@ package gr.solidarity.ledger.command.web;
 import gr.solidarity.ledger.command.idempotency.IdempotencyInterceptor;
 import gr.solidarity.ledger.messages.common.LedgerCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -31,10 +34,12 @@ public class CommandSender {
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     private final CommandGateway commandGateway;
+    private final EventStore eventStore;
     private final JsonMapper jsonMapper;
 
-    public CommandSender(CommandGateway commandGateway, JsonMapper jsonMapper) {
+    public CommandSender(CommandGateway commandGateway, EventStore eventStore, JsonMapper jsonMapper) {
         this.commandGateway = commandGateway;
+        this.eventStore = eventStore;
         this.jsonMapper = jsonMapper;
     }
 
@@ -57,21 +62,34 @@ public class CommandSender {
         return once.onErrorResume(CommandSender::lostRace, lost -> once);
     }
 
+    /**
+     * Sends a command and answers its result with the event store's position once it took effect: a query asked for
+     * "at least this position" then reflects the command (read-your-writes).
+     */
+    public <R> Mono<Outcome<R>> execute(LedgerCommand command, String idempotencyKey) {
+        return this.<R>send(command, idempotencyKey)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(result -> Mono.fromCallable(this::headPosition)
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .map(position -> new Outcome<>(result.orElse(null), position)));
+    }
+
     /** A creating command answered 201 with the new id and its Location. */
     public Mono<ResponseEntity<Created>> create(LedgerCommand command, String idempotencyKey,
                                                 Function<String, String> location) {
         String key = idempotencyKey != null && !idempotencyKey.isBlank()
                 ? idempotencyKey
                 : "create:" + command.getClass().getSimpleName() + ":" + command.targetId();
-        return send(command, key).then(Mono.fromSupplier(() -> ResponseEntity
+        return execute(command, key).map(outcome -> ResponseEntity
                 .created(URI.create(location.apply(command.targetId())))
-                .body(new Created(command.targetId()))));
+                .body(new Created(command.targetId(), outcome.position())));
     }
 
     /** A command that changes an existing thing, answered 202 with the id of what it changed. */
     public Mono<ResponseEntity<Accepted>> accept(LedgerCommand command, String idempotencyKey) {
-        return send(command, idempotencyKey).then(Mono.fromSupplier(() ->
-                ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(command.targetId()))));
+        return execute(command, idempotencyKey).map(outcome ->
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(command.targetId(), outcome.position())));
     }
 
     private static boolean lostRace(Throwable error) {
@@ -95,9 +113,20 @@ public class CommandSender {
         }
     }
 
-    public record Created(String id) {
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
-    public record Accepted(String id) {
+    /** @param position the event store's position after the command; -1 when the store is empty */
+    public record Outcome<R>(R result, long position) {
+    }
+
+    /** @param position pass as {@code minPosition} to a query to see this change */
+    public record Created(String id, long position) {
+    }
+
+    /** @param position pass as {@code minPosition} to a query to see this change */
+    public record Accepted(String id, long position) {
     }
 }

@@ -50,7 +50,7 @@ class CatalogueControllerTest {
         when(sender.create(any(), any(), any())).thenAnswer(invocation -> {
             Function<String, String> location = invocation.getArgument(2);
             return Mono.just(ResponseEntity.created(URI.create(location.apply("FETA-KG")))
-                    .body(new CommandSender.Created("FETA-KG")));
+                    .body(new CommandSender.Created("FETA-KG", 7)));
         });
 
         client.post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON)
@@ -82,7 +82,7 @@ class CatalogueControllerTest {
     @Test
     void revisesAndRetires() {
         when(sender.accept(any(), any())).thenReturn(Mono.just(
-                ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandSender.Accepted("FETA-KG"))));
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandSender.Accepted("FETA-KG", 8))));
 
         client.put().uri("/api/catalogue/items/FETA-KG").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""

@@ -59,8 +59,8 @@ class StockControllersTest {
 
     @Test
     void aReceiptWithAClientIdUsesItAsTheIdempotencyKeyAndAnswersTheLots() {
-        when(sender.send(any(LedgerCommand.class), any()))
-                .thenReturn(Mono.just(new ReceiptRecorded(RECEIPT, List.of(RECEIPT + "-1"))));
+        when(sender.execute(any(LedgerCommand.class), any()))
+                .thenReturn(Mono.just(new CommandSender.Outcome<Object>(new ReceiptRecorded(RECEIPT, List.of(RECEIPT + "-1")), 12L)));
 
         client.post().uri("/api/warehouses/{id}/receipts", WH).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
@@ -71,18 +71,19 @@ class StockControllersTest {
                 .expectHeader().location("/api/warehouses/" + WH + "/receipts/" + RECEIPT)
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(RECEIPT)
-                .jsonPath("$.lotIds[0]").isEqualTo(RECEIPT + "-1");
+                .jsonPath("$.lotIds[0]").isEqualTo(RECEIPT + "-1")
+                .jsonPath("$.position").isEqualTo(12);
 
         var command = ArgumentCaptor.forClass(LedgerCommand.class);
-        verify(sender).send(command.capture(), eq("receipt:" + RECEIPT));
+        verify(sender).execute(command.capture(), eq("receipt:" + RECEIPT));
         assertThat(command.getValue()).isEqualTo(new ReceiveGoods(WH, RECEIPT, null, DONOR, LocalDate.of(2026, 3, 10),
                 List.of(new ReceiptLine("PASTA-500G", new BigDecimal("40"), null, null, null))));
     }
 
     @Test
     void aReceiptWithoutIdOrKeyIsSentWithoutKey() {
-        when(sender.send(any(LedgerCommand.class), any()))
-                .thenReturn(Mono.just(new ReceiptRecorded("generated", List.of("generated-1"))));
+        when(sender.execute(any(LedgerCommand.class), any()))
+                .thenReturn(Mono.just(new CommandSender.Outcome<Object>(new ReceiptRecorded("generated", List.of("generated-1")), 12L)));
 
         client.post().uri("/api/warehouses/{id}/receipts", WH).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
@@ -92,13 +93,13 @@ class StockControllersTest {
                 .exchange()
                 .expectStatus().isCreated();
 
-        verify(sender).send(any(ReceiveGoods.class), isNull());
+        verify(sender).execute(any(ReceiveGoods.class), isNull());
     }
 
     @Test
     void anIdempotencyKeyHeaderWins() {
-        when(sender.send(any(LedgerCommand.class), any()))
-                .thenReturn(Mono.just(new ReceiptRecorded(RECEIPT, List.of(RECEIPT + "-1"))));
+        when(sender.execute(any(LedgerCommand.class), any()))
+                .thenReturn(Mono.just(new CommandSender.Outcome<Object>(new ReceiptRecorded(RECEIPT, List.of(RECEIPT + "-1")), 12L)));
 
         client.post().uri("/api/warehouses/{id}/receipts", WH).contentType(MediaType.APPLICATION_JSON)
                 .header(CommandSender.IDEMPOTENCY_KEY_HEADER, "k-1")
@@ -108,7 +109,7 @@ class StockControllersTest {
                 .exchange()
                 .expectStatus().isCreated();
 
-        verify(sender).send(any(ReceiveGoods.class), eq("k-1"));
+        verify(sender).execute(any(ReceiveGoods.class), eq("k-1"));
     }
 
     @Test
@@ -127,14 +128,14 @@ class StockControllersTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("lines[0].quantity");
-        verify(sender, never()).send(any(), any());
+        verify(sender, never()).execute(any(), any());
     }
 
     @Test
     void aTransferAnswersTheNewLots() {
         String transferId = "f1000000-0000-4000-8000-000000000001";
-        when(sender.send(any(LedgerCommand.class), any()))
-                .thenReturn(Mono.just(new TransferRecorded(transferId, List.of(transferId + "-1"))));
+        when(sender.execute(any(LedgerCommand.class), any()))
+                .thenReturn(Mono.just(new CommandSender.Outcome<Object>(new TransferRecorded(transferId, List.of(transferId + "-1")), 12L)));
 
         client.post().uri("/api/transfers").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
@@ -148,7 +149,7 @@ class StockControllersTest {
                 .jsonPath("$.id").isEqualTo(transferId)
                 .jsonPath("$.lotIds[0]").isEqualTo(transferId + "-1");
 
-        verify(sender).send(eq(new TransferStock(transferId, WH, TO,
+        verify(sender).execute(eq(new TransferStock(transferId, WH, TO,
                 List.of(new TransferLine(RECEIPT + "-1", new BigDecimal("3"))))), eq("transfer:" + transferId));
     }
 }

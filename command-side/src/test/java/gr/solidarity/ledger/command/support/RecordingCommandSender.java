@@ -3,6 +3,8 @@ package gr.solidarity.ledger.command.support;
 import gr.solidarity.ledger.command.web.CommandProblemHandler;
 import gr.solidarity.ledger.command.web.CommandSender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +29,9 @@ public final class RecordingCommandSender {
             sent.add(invocation.getArgument(0));
             return CompletableFuture.completedFuture(null);
         });
-        sender = new CommandSender(gateway, JsonMapper.builder().build());
+        EventStore eventStore = mock(EventStore.class);
+        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(41));
+        sender = new CommandSender(gateway, eventStore, JsonMapper.builder().build());
     }
 
     public static WebTestClient clientFor(Object controller) {
