@@ -61,7 +61,7 @@ class AllocationController {
                 .toList();
         var command = new ProposeAllocation(Ids.forNewRecord(request.id(), idempotencyKey), request.needId(), request.warehouseId(), lines,
                 request.note());
-        return commands.create(command, idempotencyKey, id -> "/api/allocations/" + id);
+        return commands.create(command, idempotencyKey, request.id() != null, id -> "/api/allocations/" + id);
     }
 
     @PostMapping("/{allocationId}/approval")

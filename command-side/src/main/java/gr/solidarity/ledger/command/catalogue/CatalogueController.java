@@ -43,7 +43,7 @@ class CatalogueController {
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         var command = new AddCatalogueItem(request.itemCode(), request.nameEl(), request.nameEn(), request.category(),
                 request.unit(), request.perishable());
-        return commands.create(command, idempotencyKey, code -> "/api/catalogue/items/" + code);
+        return commands.create(command, idempotencyKey, true, code -> "/api/catalogue/items/" + code);
     }
 
     @PutMapping("/{itemCode}")

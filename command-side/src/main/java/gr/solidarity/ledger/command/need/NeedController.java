@@ -56,7 +56,7 @@ class NeedController {
                         line.beneficiaries()))
                 .toList();
         var command = new DeclareNeed(Ids.forNewRecord(request.id(), idempotencyKey), request.recipientId(), lines, request.note());
-        return commands.create(command, idempotencyKey, id -> "/api/needs/" + id);
+        return commands.create(command, idempotencyKey, request.id() != null, id -> "/api/needs/" + id);
     }
 
     @PutMapping("/{needId}/lines/{lineNo}")

@@ -53,7 +53,7 @@ class OrganisationController {
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         var command = new RegisterDonorCompany(Ids.forNewRecord(request.id(), idempotencyKey), request.legalName(), request.taxNumber(),
                 request.contact().toValue(), request.address().toValue(), request.municipalityCode());
-        return commands.create(command, idempotencyKey, id -> "/api/organisations/" + id);
+        return commands.create(command, idempotencyKey, request.id() != null, id -> "/api/organisations/" + id);
     }
 
     @PostMapping("/recipient-structures")
@@ -63,7 +63,7 @@ class OrganisationController {
         var command = new RegisterRecipientStructure(Ids.forNewRecord(request.id(), idempotencyKey), request.name(), request.structureType(),
                 request.contact().toValue(), request.address().toValue(), request.municipalityCode(),
                 new GeoPoint(request.latitude(), request.longitude()), request.beneficiariesServed());
-        return commands.create(command, idempotencyKey, id -> "/api/organisations/" + id);
+        return commands.create(command, idempotencyKey, request.id() != null, id -> "/api/organisations/" + id);
     }
 
     @PostMapping("/{organisationId}/verification")

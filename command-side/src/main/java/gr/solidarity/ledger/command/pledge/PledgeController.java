@@ -54,7 +54,7 @@ class PledgeController {
                         line.bestBefore()))
                 .toList();
         var command = new MakePledge(Ids.forNewRecord(request.id(), idempotencyKey), request.donorId(), lines, request.note());
-        return commands.create(command, idempotencyKey, id -> "/api/pledges/" + id);
+        return commands.create(command, idempotencyKey, request.id() != null, id -> "/api/pledges/" + id);
     }
 
     @PutMapping("/{pledgeId}/lines/{lineNo}")

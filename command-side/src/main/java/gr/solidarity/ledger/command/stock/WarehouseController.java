@@ -59,7 +59,7 @@ class WarehouseController {
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         var command = new RegisterWarehouse(Ids.forNewRecord(request.id(), idempotencyKey), request.name(), request.municipalityCode(),
                 request.address().toValue());
-        return commands.create(command, idempotencyKey, id -> "/api/warehouses/" + id);
+        return commands.create(command, idempotencyKey, request.id() != null, id -> "/api/warehouses/" + id);
     }
 
     @PostMapping("/{warehouseId}/receipts")

@@ -75,12 +75,15 @@ public class CommandSender {
                         .map(position -> new Outcome<>(result.orElse(null), position)));
     }
 
-    /** A creating command answered 201 with the new id and its Location. */
-    public Mono<ResponseEntity<Created>> create(LedgerCommand command, String idempotencyKey,
+    /**
+     * A creating command answered 201 with the new id and its Location. When the client chose the id, the id alone makes
+     * a retry safe; a generated id is new on every attempt, so only an Idempotency-Key can.
+     */
+    public Mono<ResponseEntity<Created>> create(LedgerCommand command, String idempotencyKey, boolean idChosenByClient,
                                                 Function<String, String> location) {
-        String key = idempotencyKey != null && !idempotencyKey.isBlank()
-                ? idempotencyKey
-                : "create:" + command.getClass().getSimpleName() + ":" + command.targetId();
+        String key = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey
+                : idChosenByClient ? "create:" + command.getClass().getSimpleName() + ":" + command.targetId()
+                : null;
         return execute(command, key).map(outcome -> ResponseEntity
                 .created(URI.create(location.apply(command.targetId())))
                 .body(new Created(command.targetId(), outcome.position())));

@@ -21,6 +21,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
@@ -47,8 +48,8 @@ class CatalogueControllerTest {
     @Test
     @SuppressWarnings("unchecked")
     void addsAnItemUnderItsCode() {
-        when(sender.create(any(), any(), any())).thenAnswer(invocation -> {
-            Function<String, String> location = invocation.getArgument(2);
+        when(sender.create(any(), any(), anyBoolean(), any())).thenAnswer(invocation -> {
+            Function<String, String> location = invocation.getArgument(3);
             return Mono.just(ResponseEntity.created(URI.create(location.apply("FETA-KG")))
                     .body(new CommandSender.Created("FETA-KG", 7)));
         });
@@ -63,7 +64,7 @@ class CatalogueControllerTest {
                 .expectHeader().location("/api/catalogue/items/FETA-KG");
 
         verify(sender).create(eq(new AddCatalogueItem("FETA-KG", "Φέτα", "Feta", ItemCategory.DAIRY, UnitOfMeasure.KG,
-                true)), isNull(), any(Function.class));
+                true)), isNull(), eq(true), any(Function.class));
     }
 
     @Test
@@ -76,7 +77,7 @@ class CatalogueControllerTest {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[*].field").value(fields ->
                         assertThat(fields.toString()).contains("itemCode", "perishable"));
-        verify(sender, never()).create(any(), any(), any());
+        verify(sender, never()).create(any(), any(), anyBoolean(), any());
     }
 
     @Test

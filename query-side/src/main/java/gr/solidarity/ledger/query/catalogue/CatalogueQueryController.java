@@ -3,10 +3,11 @@ package gr.solidarity.ledger.query.catalogue;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.CatalogueItemView;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.FindCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.FindCatalogueItems;
+import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,37 +15,37 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
-import java.util.Optional;
 
-/** Axon's local query bus runs handlers on the calling thread, so queries leave the event loop first. */
 @RestController
 @RequestMapping("/api/catalogue/items")
 @Tag(name = "Catalogue", description = "Item catalogue (κατάλογος ειδών)")
 class CatalogueQueryController {
 
-    private final QueryGateway queries;
+    static final String VIEW = "catalogue";
 
-    CatalogueQueryController(QueryGateway queries) {
+    private final Queries queries;
+
+    CatalogueQueryController(Queries queries) {
         this.queries = queries;
     }
 
     @GetMapping
     @Operation(summary = "List catalogue items")
-    Mono<List<CatalogueItemView>> list(@RequestParam(defaultValue = "false") boolean includeRetired) {
-        return Mono.defer(() -> Mono.fromFuture(queries.query(new FindCatalogueItems(includeRetired),
-                        ResponseTypes.multipleInstancesOf(CatalogueItemView.class))))
-                .subscribeOn(Schedulers.boundedElastic());
+    Mono<List<CatalogueItemView>> list(@RequestParam(defaultValue = "false") boolean includeRetired,
+            @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
+            @RequestParam(required = false) Long minPosition,
+            @RequestParam(required = false) Long waitMillis) {
+        return queries.askList(VIEW, minPosition, waitMillis, new FindCatalogueItems(includeRetired), CatalogueItemView.class);
     }
 
     @GetMapping("/{itemCode}")
     @Operation(summary = "One catalogue item")
-    Mono<ResponseEntity<CatalogueItemView>> one(@PathVariable String itemCode) {
-        return Mono.defer(() -> Mono.fromFuture(queries.query(new FindCatalogueItem(itemCode),
-                        ResponseTypes.optionalInstanceOf(CatalogueItemView.class))))
-                .subscribeOn(Schedulers.boundedElastic())
+    Mono<ResponseEntity<CatalogueItemView>> one(@PathVariable String itemCode,
+            @RequestParam(required = false) Long minPosition, @RequestParam(required = false) Long waitMillis) {
+        return queries.ask(VIEW, minPosition, waitMillis, new FindCatalogueItem(itemCode),
+                        ResponseTypes.optionalInstanceOf(CatalogueItemView.class))
                 .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
     }
 }

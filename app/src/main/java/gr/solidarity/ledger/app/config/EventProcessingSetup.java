@@ -1,0 +1,24 @@
+package gr.solidarity.ledger.app.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every projection is its own pooled streaming processor, so each view can be replayed on its own. Events are handled
+ * in batches: a batch is one unit of work, and projections may collect their writes and send them in bulk at its end.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventProcessingSetup {
+
+    @Bean
+    ConfigurerModule pooledProjections(@Value("${ledger.projections.batch-size:100}") int batchSize,
+                                       @Value("${ledger.projections.segments:1}") int segments) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments)));
+    }
+}

@@ -1,0 +1,71 @@
+package gr.solidarity.ledger.query.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Bad filters and unknown records as RFC 9457 problem+json with a stable {@code code} and the offending fields. */
+@RestControllerAdvice(basePackages = "gr.solidarity.ledger.query")
+public class QueryProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://solidarity-ledger.example/problems/";
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ProblemDetail invalid(InvalidQueryException exception) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", exception.getMessage(),
+                List.of(Map.of("field", exception.field(), "message", exception.getMessage())));
+    }
+
+    @ExceptionHandler(ViewNotUpToDateException.class)
+    ResponseEntity<ProblemDetail> notYet(ViewNotUpToDateException exception) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "VIEW_NOT_UP_TO_DATE", exception.getMessage(), List.of()));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                                  ServerWebExchange exchange) {
+        List<Map<String, String>> fields = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                fields.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage())))));
+        return Mono.just(ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", "the query has invalid parameters", fields)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+                                                                         HttpStatusCode status, ServerWebExchange exchange) {
+        String parameter = ex.getMethodParameter() == null ? null : ex.getMethodParameter().getParameterName();
+        String detail = ex.getReason() == null ? "the request could not be read" : ex.getReason();
+        List<Map<String, String>> fields = parameter == null ? List.of() : List.of(Map.of("field", parameter, "message", detail));
+        return Mono.just(ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", detail, fields)));
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String code, String detail, List<Map<String, String>> fields) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        if (!fields.isEmpty()) {
+            problem.setProperty("errors", fields);
+        }
+        return problem;
+    }
+}
