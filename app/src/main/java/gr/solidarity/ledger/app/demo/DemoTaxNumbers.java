@@ -4,12 +4,12 @@ package gr.solidarity.ledger.app.demo;
  * Invented ΑΦΜ for the demonstration companies: eight chosen digits and the check digit that makes them valid, so that
  * the command side accepts them (each digit weighted by a power of two, the sum modulo 11, then modulo 10).
  */
-final class DemoTaxNumbers {
+public final class DemoTaxNumbers {
 
     private DemoTaxNumbers() {
     }
 
-    static String withCheckDigit(String eightDigits) {
+    public static String withCheckDigit(String eightDigits) {
         if (eightDigits == null || !eightDigits.matches("\\d{8}")) {
             throw new IllegalArgumentException("eight digits expected, got " + eightDigits);
         }

@@ -1,0 +1,246 @@
+package gr.solidarity.ledger.app.benchmark;
+
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import gr.solidarity.ledger.app.demo.DemoTaxNumbers;
+import gr.solidarity.ledger.app.support.RunningLedger;
+import gr.solidarity.ledger.messages.allocation.AllocationCommands.ApproveAllocation;
+import gr.solidarity.ledger.messages.allocation.AllocationCommands.ConfirmAllocationReceipt;
+import gr.solidarity.ledger.messages.allocation.AllocationCommands.DispatchAllocation;
+import gr.solidarity.ledger.messages.allocation.AllocationCommands.ProposeAllocation;
+import gr.solidarity.ledger.messages.allocation.AllocationCommands.ProposedLine;
+import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.AddCatalogueItem;
+import gr.solidarity.ledger.messages.catalogue.ItemCategory;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.common.ContactDetails;
+import gr.solidarity.ledger.messages.common.GeoPoint;
+import gr.solidarity.ledger.messages.common.PostalAddress;
+import gr.solidarity.ledger.messages.need.NeedCommands.DeclareNeed;
+import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineRequest;
+import gr.solidarity.ledger.messages.need.NeedPriority;
+import gr.solidarity.ledger.messages.organisation.OrganisationCommands.RegisterDonorCompany;
+import gr.solidarity.ledger.messages.organisation.OrganisationCommands.RegisterRecipientStructure;
+import gr.solidarity.ledger.messages.organisation.OrganisationCommands.VerifyOrganisation;
+import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
+import gr.solidarity.ledger.messages.pledge.PledgeCommands.MakePledge;
+import gr.solidarity.ledger.messages.pledge.PledgeCommands.PledgeLineRequest;
+import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
+import gr.solidarity.ledger.messages.stock.StockCommands.ReceiptLine;
+import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveGoods;
+import gr.solidarity.ledger.messages.warehouse.WarehouseCommands.RegisterWarehouse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Replay speed of the whole set of projections against the raw speed of bulk-upserting the same final documents
+ * into the same MongoDB. Not part of the default test run:
+ * {@code ./mvnw -Pbenchmark verify} (events: {@code -Dbenchmark.events=200000}; batch sizes compared:
+ * {@code -Dbenchmark.batch-sizes=1,100}). Figures go to the log and to {@code app/target/benchmark-report.md}.
+ */
+@Tag("benchmark")
+class ReplayBenchmarkTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Athens"));
+    static final String[] ITEMS = {"PASTA-500G", "RICE-1KG", "LENTILS-500G", "BEANS-500G", "FLOUR-1KG", "SUGAR-1KG",
+            "TOMATO-400G", "TUNA-160G", "CHICKPEAS-400G", "OIL-1L", "MILK-1L", "FETA-400G", "SOAP-BAR", "TOOTHPASTE",
+            "SHAMPOO-400ML", "DIAPERS-M", "DETERGENT-2L", "WATER-1-5L", "CEREAL-BABY", "FORMULA-1"};
+
+    @Test
+    void replayAgainstRawBulkUpsert() throws IOException {
+        long target = Long.getLong("benchmark.events", 200_000);
+        String[] batchSizes = System.getProperty("benchmark.batch-sizes", "1,100").split(",");
+        Path data = Files.createTempDirectory("ledger-benchmark");
+        StringBuilder report = new StringBuilder("# Replay benchmark\n\n");
+
+        long generationStart = System.nanoTime();
+        long events;
+        try (RunningLedger ledger = RunningLedger.start(data, "ledger.roles=command", "logging.level.root=WARN")) {
+            events = generate(ledger, target);
+        }
+        double generationSeconds = seconds(System.nanoTime() - generationStart);
+        report.append(String.format(Locale.ROOT, "History: %,d events written through %s commands in %.1f s%n%n",
+                events, "ordinary", generationSeconds));
+
+        for (String batchSize : batchSizes) {
+            Files.deleteIfExists(data.resolve("readmodels.mv.db"));
+            try (RunningLedger ledger = RunningLedger.start(data, "ledger.projections.batch-size=" + batchSize.trim(),
+                    "logging.level.root=WARN")) {
+                long replayStart = System.nanoTime();
+                awaitCaughtUp(ledger);
+                double replaySeconds = seconds(System.nanoTime() - replayStart);
+
+                MongoTemplate mongo = ledger.bean(MongoTemplate.class);
+                Map<String, List<Document>> views = views(mongo);
+                long documents = views.values().stream().mapToLong(List::size).sum();
+                long bulkStart = System.nanoTime();
+                for (var view : views.entrySet()) {
+                    bulkUpsert(mongo, "bench_" + view.getKey(), view.getValue());
+                }
+                double bulkSeconds = seconds(System.nanoTime() - bulkStart);
+
+                report.append(String.format(Locale.ROOT, """
+                                ## Processor batch size %s
+                                - projections: %d (%s)
+                                - replay of %,d events by all projections: %.2f s = %,.0f events/s
+                                - the same %,d final documents bulk-upserted (unordered, 1000 per request): %.2f s = %,.0f documents/s
+                                - ratio replay time / bulk-upsert time: %.1f
+
+                                """, batchSize.trim(), views.size(), String.join(", ", views.keySet()), events,
+                        replaySeconds, events / replaySeconds, documents, bulkSeconds, documents / bulkSeconds,
+                        replaySeconds / bulkSeconds));
+            }
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmark-report.md"), report);
+    }
+
+    /** A realistic history: the network's cycle of pledge, receipt, need and allocation, repeated. */
+    private static long generate(RunningLedger ledger, long target) {
+        CommandGateway commands = ledger.bean(CommandGateway.class);
+        EventStore store = ledger.bean(EventStore.class);
+        for (String item : ITEMS) {
+            commands.sendAndWait(new AddCatalogueItem(item, "Είδος " + item, "Item " + item, ItemCategory.DRY_FOOD,
+                    UnitOfMeasure.PACK, false));
+        }
+        List<String> donors = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String donor = UUID.randomUUID().toString();
+            commands.sendAndWait(new RegisterDonorCompany(donor, "Δωρήτρια " + i, DemoTaxNumbers.withCheckDigit(
+                    String.format("%08d", 10_000_000 + i * 7919)), new ContactDetails("Υπεύθυνος", null, null),
+                    new PostalAddress("Οδός " + i, null, "Ιωάννινα"), "1801"));
+            commands.sendAndWait(new VerifyOrganisation(donor, null));
+            donors.add(donor);
+        }
+        List<String> recipients = new ArrayList<>();
+        String[] municipalities = {"1801", "1901", "2001", "2101"};
+        for (int i = 0; i < 40; i++) {
+            String recipient = UUID.randomUUID().toString();
+            commands.sendAndWait(new RegisterRecipientStructure(recipient, "Δομή " + i,
+                    RecipientStructureType.values()[i % 7], new ContactDetails("Υπεύθυνη", null, null),
+                    new PostalAddress("Οδός " + i, null, "Πόλη"), municipalities[i % 4],
+                    new GeoPoint(39.5, 20.8), 50 + i));
+            commands.sendAndWait(new VerifyOrganisation(recipient, null));
+            recipients.add(recipient);
+        }
+        List<String> warehouses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String warehouse = UUID.randomUUID().toString();
+            commands.sendAndWait(new RegisterWarehouse(warehouse, "Αποθήκη " + i, municipalities[i],
+                    new PostalAddress("ΒΙΠΕ", null, "Πόλη")));
+            warehouses.add(warehouse);
+        }
+        long events = head(store);
+        for (int cycle = 0; events < target; cycle++) {
+            String donor = donors.get(cycle % donors.size());
+            String recipient = recipients.get(cycle % recipients.size());
+            String warehouse = warehouses.get(cycle % warehouses.size());
+            List<PledgeLineRequest> pledged = new ArrayList<>();
+            List<ReceiptLine> received = new ArrayList<>();
+            List<NeedLineRequest> needed = new ArrayList<>();
+            List<ProposedLine> proposed = new ArrayList<>();
+            for (int line = 0; line < 4; line++) {
+                String item = ITEMS[(cycle + line) % ITEMS.length];
+                pledged.add(new PledgeLineRequest(item, new BigDecimal(40), TODAY.plusDays(3), null));
+                received.add(new ReceiptLine(item, new BigDecimal(40), TODAY.plusMonths(6), "L" + cycle, line + 1));
+                needed.add(new NeedLineRequest(item, new BigDecimal(30), NeedPriority.NORMAL, TODAY.plusDays(14), 20));
+                proposed.add(new ProposedLine(line + 1, new BigDecimal(30), null));
+            }
+            String pledge = commands.sendAndWait(new MakePledge(UUID.randomUUID().toString(), donor, pledged, null));
+            ReceiptRecorded receipt = commands.sendAndWait(new ReceiveGoods(warehouse, UUID.randomUUID().toString(),
+                    pledge, null, TODAY, received));
+            String need = commands.sendAndWait(new DeclareNeed(UUID.randomUUID().toString(), recipient, needed, null));
+            String allocation = commands.sendAndWait(new ProposeAllocation(UUID.randomUUID().toString(), need,
+                    warehouse, proposed, null));
+            commands.sendAndWait(new ApproveAllocation(allocation, "Π" + cycle + "/2026", TODAY, null));
+            commands.sendAndWait(new DispatchAllocation(allocation, "ΔΑ-" + cycle, TODAY));
+            commands.sendAndWait(new ConfirmAllocationReceipt(allocation, TODAY, List.of()));
+            if (cycle % 200 == 0) {
+                events = head(store);
+                System.out.printf("%,d events written (%d lots in the last receipt)%n", events, receipt.lotIds().size());
+            }
+        }
+        return head(store);
+    }
+
+    private static void awaitCaughtUp(RunningLedger ledger) {
+        long head = head(ledger.bean(EventStore.class));
+        EventProcessingConfiguration processing = ledger.bean(EventProcessingConfiguration.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = processing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
+                    .allMatch(processor -> {
+                        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+                        return !status.isEmpty() && status.values().stream().allMatch(segment ->
+                                segment.getCurrentPosition().orElse(-1) >= head);
+                    });
+            if (all) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("projections did not catch up within 30 minutes");
+    }
+
+    private static long head(EventStore store) {
+        var token = store.createHeadToken();
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    private static Map<String, List<Document>> views(MongoTemplate mongo) {
+        Map<String, List<Document>> views = new TreeMap<>();
+        for (String collection : mongo.getCollectionNames()) {
+            String name = collection.toLowerCase(Locale.ROOT);
+            if (name.equals("trackingtokens") || name.equals("sagas") || name.startsWith("bench_")
+                    || name.startsWith("system.")) {
+                continue;
+            }
+            views.put(collection, mongo.findAll(Document.class, collection));
+        }
+        return views;
+    }
+
+    private static void bulkUpsert(MongoTemplate mongo, String collection, List<Document> documents) {
+        var target = mongo.getCollection(collection);
+        for (int from = 0; from < documents.size(); from += 1000) {
+            List<WriteModel<Document>> batch = new ArrayList<>();
+            for (Document document : documents.subList(from, Math.min(from + 1000, documents.size()))) {
+                batch.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
+                        new ReplaceOptions().upsert(true)));
+            }
+            target.bulkWrite(batch, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
