@@ -4,16 +4,23 @@ import gr.solidarity.ledger.app.support.Api;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The audit trail over HTTP: filters, timelines, cursors that hold while new events arrive, bad filters. */
 class AuditTrailHttpTest {
@@ -118,6 +125,34 @@ class AuditTrailHttpTest {
             assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
             assertThat(seen).isEqualTo(existing);
             assertThat(items(api, "/api/audit?limit=200").size()).isGreaterThan(existing.size());
+        }
+    }
+
+    @Test
+    void aLiveTrailShowsNewEntriesThatMatchItsFilters() {
+        try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
+            Api api = new Api(ledger.http());
+            List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
+            Disposable subscription = ledger.http().get().uri("/api/audit/stream?eventType=WarehouseRegistered")
+                    .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                    .expectStatus().isOk()
+                    .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                    })
+                    .getResponseBody()
+                    .subscribe(received::add);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+                assertThat(received.get(0).event()).isEqualTo("snapshot");
+
+                setUpNetwork(api);
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+                assertThat(received.get(1).event()).isEqualTo("update");
+                assertThat(received.get(1).data()).contains("WarehouseRegistered", "Κεντρική Αποθήκη Ιωαννίνων");
+                assertThat(received).hasSize(2);
+            } finally {
+                subscription.dispose();
+            }
         }
     }
 
