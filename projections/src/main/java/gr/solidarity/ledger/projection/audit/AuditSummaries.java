@@ -181,8 +181,8 @@ final class AuditSummaries {
         });
         // requests
         on(IdempotentRequestProcessed.class, e -> new Summary(
-                "Εκτελέστηκε το αίτημα " + e.commandName() + " με κλειδί επανάληψης",
-                "Request " + e.commandName() + " carried out with an idempotency key"));
+                "Εκτελέστηκε το αίτημα " + simpleName(e.commandName()) + " με κλειδί επανάληψης",
+                "Request " + simpleName(e.commandName()) + " carried out with an idempotency key"));
     }
 
     private AuditSummaries() {
@@ -224,6 +224,14 @@ final class AuditSummaries {
         }
         String line = text.strip().replaceAll("\\s+", " ");
         return ": " + (line.length() > MAX_TEXT ? line.substring(0, MAX_TEXT - 1) + "…" : line);
+    }
+
+    /** Command names are qualified class names; the last part says enough. */
+    private static String simpleName(String commandName) {
+        if (commandName == null) {
+            return "?";
+        }
+        return commandName.substring(Math.max(commandName.lastIndexOf('.'), commandName.lastIndexOf('$')) + 1);
     }
 
     private static String ada(String ada) {

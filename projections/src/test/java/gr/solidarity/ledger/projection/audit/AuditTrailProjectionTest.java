@@ -12,6 +12,7 @@ import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLine;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
+import gr.solidarity.ledger.messages.request.RequestEvents.IdempotentRequestProcessed;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
@@ -129,6 +130,16 @@ class AuditTrailProjectionTest {
         history.forEach(step -> apply((GenericDomainEventMessage<?>) step[0], (Long) step[1]));
 
         assertThat(all()).hasSize(3).isEqualTo(once);
+    }
+
+    @Test
+    void retriedRequestsNameTheCommandShortly() {
+        apply(event("ProcessedRequest", "request:key", 0, new IdempotentRequestProcessed("key",
+                "gr.solidarity.ledger.messages.allocation.AllocationCommands$ProposeAllocation", "f", null, null),
+                Map.of(), "e9", T0), 9);
+
+        assertThat(mongo.findById("e9", AuditEntryView.class, AuditQueries.COLLECTION).summaryEn())
+                .isEqualTo("Request ProposeAllocation carried out with an idempotency key");
     }
 
     @Test
