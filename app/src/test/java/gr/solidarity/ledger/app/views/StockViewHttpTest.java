@@ -249,6 +249,20 @@ class StockViewHttpTest {
         }
     }
 
+    @Test
+    @Order(10)
+    void aRebuiltViewShowsTheSameLots() {
+        Map<String, Object> latest = api.put("/api/catalogue/items/" + OIL + "/minimum-stock", Map.of("minimum", 1))
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        long last = ((Number) latest.get("position")).longValue();
+        List<Map<String, Object>> before = lots("/api/stock/lots?includeEmpty=true&minPosition=" + last);
+
+        api.post("/api/admin/projections/stock/rebuild", Map.of()).expectStatus().isAccepted();
+
+        assertThat(lots("/api/stock/lots?includeEmpty=true&minPosition=" + last + "&waitMillis=20000"))
+                .isEqualTo(before);
+    }
+
     private void invalid(String path, String field) {
         api.get(path).expectStatus().isBadRequest()
                 .expectHeader().contentType("application/problem+json")
