@@ -7,14 +7,17 @@ import gr.solidarity.ledger.command.web.CommandSender.Created;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.AddCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.RetireCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.ReviseCatalogueItem;
+import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.SetMinimumStockLevel;
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
 
 @RestController
 @RequestMapping("/api/catalogue/items")
@@ -60,6 +65,17 @@ class CatalogueController {
     Mono<ResponseEntity<Accepted>> retire(@PathVariable String itemCode, @Valid @RequestBody ReasonRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         return commands.accept(new RetireCatalogueItem(itemCode, request.reason()), idempotencyKey);
+    }
+
+    @PutMapping("/{itemCode}/minimum-stock")
+    @Operation(summary = "Set an item's minimum stock level (ελάχιστο απόθεμα) across all warehouses; 0 removes it")
+    Mono<ResponseEntity<Accepted>> setMinimumStock(@PathVariable String itemCode,
+            @Valid @RequestBody MinimumStockRequest request,
+            @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return commands.accept(new SetMinimumStockLevel(itemCode, request.minimum()), idempotencyKey);
+    }
+
+    record MinimumStockRequest(@NotNull @PositiveOrZero @DecimalMax("1000000") BigDecimal minimum) {
     }
 
     /** Perishability decides whether receipts need expiry dates, so it is always stated, never assumed. */

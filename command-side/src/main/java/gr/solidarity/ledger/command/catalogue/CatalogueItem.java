@@ -1,13 +1,16 @@
 package gr.solidarity.ledger.command.catalogue;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
+import gr.solidarity.ledger.command.common.Quantities;
 import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.AddCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.RetireCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.ReviseCatalogueItem;
+import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.SetMinimumStockLevel;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRetired;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -86,6 +90,16 @@ public class CatalogueItem {
             throw CommandRefusedException.conflict(ALREADY_RETIRED, "catalogue item " + itemCode + " is already retired");
         }
         apply(new CatalogueItemRetired(itemCode, Texts.require("reason", command.reason(), 1000)));
+    }
+
+    @CommandHandler
+    public void handle(SetMinimumStockLevel command) {
+        if (retired) {
+            throw CommandRefusedException.conflict(RETIRED,
+                    "catalogue item " + itemCode + " is retired and needs no minimum stock level");
+        }
+        BigDecimal minimum = Quantities.requireNonNegative("minimum", command.minimum(), unit);
+        apply(new MinimumStockLevelSet(itemCode, minimum));
     }
 
     /** Read by {@link CatalogueLookup} in the same unit of work. */

@@ -5,6 +5,7 @@ import gr.solidarity.ledger.command.web.CommandSender;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.AddCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.RetireCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.ReviseCatalogueItem;
+import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.SetMinimumStockLevel;
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.function.Function;
 
@@ -100,5 +102,32 @@ class CatalogueControllerTest {
 
         verify(sender).accept(eq(new ReviseCatalogueItem("FETA-KG", "Φέτα ΠΟΠ", "Feta PDO", ItemCategory.DAIRY, true)), isNull());
         verify(sender).accept(eq(new RetireCatalogueItem("FETA-KG", "δεν διατίθεται")), isNull());
+    }
+
+    @Test
+    void setsAMinimumStockLevel() {
+        when(sender.accept(any(), any())).thenReturn(Mono.just(
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandSender.Accepted("FETA-KG", 9))));
+
+        client.put().uri("/api/catalogue/items/FETA-KG/minimum-stock").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"minimum": 25.5}
+                        """)
+                .exchange()
+                .expectStatus().isAccepted();
+
+        verify(sender).accept(eq(new SetMinimumStockLevel("FETA-KG", new BigDecimal("25.5"))), isNull());
+    }
+
+    @Test
+    void refusesANegativeOrMissingMinimum() {
+        for (String body : new String[]{"{\"minimum\": -1}", "{}"}) {
+            client.put().uri("/api/catalogue/items/FETA-KG/minimum-stock").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("minimum");
+        }
+        verify(sender, never()).accept(any(), any());
     }
 }

@@ -3,9 +3,11 @@ package gr.solidarity.ledger.command.catalogue;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.AddCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.RetireCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.ReviseCatalogueItem;
+import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.SetMinimumStockLevel;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRetired;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.common.Refusal;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
 
 import static gr.solidarity.ledger.command.support.LedgerFixtures.fixtureFor;
 import static gr.solidarity.ledger.command.support.Refusals.refusal;
@@ -146,6 +150,46 @@ class CatalogueItemTest {
         fixture.given(added(), new CatalogueItemRetired(CODE, "λόγος"))
                 .when(new RetireCatalogueItem(CODE, "λόγος"))
                 .expectExceptionDetails(refusal(CatalogueItem.ALREADY_RETIRED, Refusal.Kind.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void setsAMinimumStockLevel() {
+        fixture.given(added())
+                .when(new SetMinimumStockLevel(CODE, new BigDecimal("250.00")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MinimumStockLevelSet(CODE, new BigDecimal("250")));
+    }
+
+    @Test
+    void aZeroMinimumRemovesTheLevel() {
+        fixture.given(added(), new MinimumStockLevelSet(CODE, new BigDecimal("250")))
+                .when(new SetMinimumStockLevel(CODE, BigDecimal.ZERO))
+                .expectEvents(new MinimumStockLevelSet(CODE, BigDecimal.ZERO));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "2.5", "1000001"})
+    void refusesAMinimumThatIsNotAQuantityOfTheItem(String minimum) {
+        fixture.given(added())
+                .when(new SetMinimumStockLevel(CODE, new BigDecimal(minimum)))
+                .expectExceptionDetails(refusal("QUANTITY_MUST_BE_POSITIVE_AND_BOUNDED", Refusal.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAMissingMinimum() {
+        fixture.given(added())
+                .when(new SetMinimumStockLevel(CODE, null))
+                .expectExceptionDetails(refusal("QUANTITY_MUST_BE_POSITIVE_AND_BOUNDED", Refusal.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAMinimumForARetiredItem() {
+        fixture.given(added(), new CatalogueItemRetired(CODE, "δεν διατίθεται"))
+                .when(new SetMinimumStockLevel(CODE, BigDecimal.TEN))
+                .expectExceptionDetails(refusal(CatalogueLookup.ITEM_RETIRED, Refusal.Kind.CONFLICT))
                 .expectNoEvents();
     }
 }

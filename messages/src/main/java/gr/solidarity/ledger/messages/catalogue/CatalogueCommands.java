@@ -2,6 +2,8 @@ package gr.solidarity.ledger.messages.catalogue;
 
 import gr.solidarity.ledger.messages.common.LedgerCommand;
 
+import java.math.BigDecimal;
+
 /** Commands about the item catalogue; the item code is the item's identity. */
 public final class CatalogueCommands {
 
@@ -21,6 +23,14 @@ public final class CatalogueCommands {
 
     /** Stop using an item for new pledges, receipts and needs; its history stays. */
     public record RetireCatalogueItem(String itemCode, String reason) implements LedgerCommand {
+        @Override public String targetId() { return itemCode; }
+    }
+
+    /**
+     * The least quantity of an item the network wants to hold across all warehouses; below it the item shows on the
+     * low-stock list. Zero means no minimum.
+     */
+    public record SetMinimumStockLevel(String itemCode, BigDecimal minimum) implements LedgerCommand {
         @Override public String targetId() { return itemCode; }
     }
 }

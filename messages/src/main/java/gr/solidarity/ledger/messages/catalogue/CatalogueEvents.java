@@ -1,5 +1,7 @@
 package gr.solidarity.ledger.messages.catalogue;
 
+import java.math.BigDecimal;
+
 public final class CatalogueEvents {
 
     private CatalogueEvents() {
@@ -14,5 +16,9 @@ public final class CatalogueEvents {
     }
 
     public record CatalogueItemRetired(String itemCode, String reason) {
+    }
+
+    /** The minimum stock level of an item, in the item's unit, across all warehouses. */
+    public record MinimumStockLevelSet(String itemCode, BigDecimal minimum) {
     }
 }

@@ -1,0 +1,416 @@
+package gr.solidarity.ledger.projection.stock;
+
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
+import gr.solidarity.ledger.messages.catalogue.ItemCategory;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
+import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.PhysicalCountRecorded;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservationReleased;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservedStockDispatched;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockAdjusted;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockReserved;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredOut;
+import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
+import gr.solidarity.ledger.messages.stock.StockQueries;
+import gr.solidarity.ledger.messages.stock.StockQueries.FindStockLots;
+import gr.solidarity.ledger.messages.stock.StockQueries.StockLotView;
+import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegistered;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Current stock, one document per lot, with the view's own copies of the catalogue and the warehouses.
+ * <p>
+ * Idempotency: a lot's on-hand quantity is the sum of its movements, each stored under a key unique to the event that
+ * caused it (the receipt or transfer that created the lot, the adjustment or count event's identifier, the transfer out,
+ * the allocation dispatched); reservations are kept per allocation, and allocations already released or dispatched are
+ * remembered so a redelivered reservation is not counted again. Totals are always recomputed from those entries, so an
+ * event handled twice leaves the same documents.
+ */
+@Component
+@ProcessingGroup("stock")
+class StockProjection {
+
+    /** Sorts before every printable character, so joined keys order like the tuples they are made of. */
+    static final String SEPARATOR = "\u001f";
+    /** Lots without an expiry date sort after every dated lot. */
+    static final String NO_EXPIRY = "9999-12-31";
+
+    private final MongoTemplate mongo;
+    private final QueryUpdateEmitter emitter;
+
+    StockProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
+        this.mongo = mongo;
+        this.emitter = emitter;
+        createIndexes();
+    }
+
+    // ---- catalogue and warehouses, kept by this view for itself
+
+    @EventHandler
+    void on(CatalogueItemAdded event) {
+        mongo.upsert(byId(event.itemCode()), new Update()
+                .set("nameEl", event.nameEl())
+                .set("nameEn", event.nameEn())
+                .set("category", event.category().name())
+                .set("unit", event.unit().name()), StockQueries.ITEMS_COLLECTION);
+        recomputeItem(event.itemCode());
+    }
+
+    @EventHandler
+    void on(CatalogueItemRevised event) {
+        mongo.upsert(byId(event.itemCode()), new Update()
+                .set("nameEl", event.nameEl())
+                .set("nameEn", event.nameEn())
+                .set("category", event.category().name()), StockQueries.ITEMS_COLLECTION);
+        mongo.updateMulti(Query.query(Criteria.where("itemCode").is(event.itemCode())), new Update()
+                .set("itemNameEl", event.nameEl())
+                .set("itemNameEn", event.nameEn())
+                .set("category", event.category().name()), StockQueries.LOTS_COLLECTION);
+    }
+
+    @EventHandler
+    void on(MinimumStockLevelSet event) {
+        // zero means the item has no minimum
+        Object minimum = event.minimum().signum() == 0 ? null : decimal(event.minimum());
+        mongo.upsert(byId(event.itemCode()), new Update().set("minimum", minimum), StockQueries.ITEMS_COLLECTION);
+        recomputeItem(event.itemCode());
+    }
+
+    @EventHandler
+    void on(WarehouseRegistered event) {
+        mongo.upsert(byId(event.warehouseId()), new Update()
+                .set("name", event.name())
+                .set("municipalityCode", event.municipality() == null ? null : event.municipality().code())
+                .set("municipalityName", event.municipality() == null ? null : event.municipality().nameEl()),
+                StockQueries.WAREHOUSES_COLLECTION);
+    }
+
+    // ---- lots
+
+    @EventHandler
+    void on(GoodsReceived event, @Timestamp Instant at) {
+        for (LotReceived lot : event.lots()) {
+            Document doc = lot(lot.lotId(), event.warehouseId(), lot.itemCode(), lot.unit(), lot.donorId(),
+                    lot.expiryDate(), lot.lotCode(), at);
+            movements(doc).put("in", decimal(lot.quantity()));
+            save(doc);
+        }
+    }
+
+    @EventHandler
+    void on(StockTransferredIn event, @Timestamp Instant at) {
+        for (TransferredLot lot : event.lots()) {
+            Document doc = lot(lot.lotId(), event.warehouseId(), lot.itemCode(), lot.unit(), lot.donorId(),
+                    lot.expiryDate(), lot.lotCode(), at);
+            movements(doc).put("in", decimal(lot.quantity()));
+            save(doc);
+        }
+    }
+
+    @EventHandler
+    void on(StockAdjusted event, @MessageIdentifier String eventId) {
+        Document doc = existing(event.lotId());
+        if (doc != null) {
+            movements(doc).put("adjustment:" + eventId, decimal(event.quantityDelta()));
+            save(doc);
+        }
+    }
+
+    @EventHandler
+    void on(PhysicalCountRecorded event, @MessageIdentifier String eventId) {
+        Document doc = existing(event.lotId());
+        if (doc != null) {
+            movements(doc).put("count:" + eventId, decimal(event.difference()));
+            save(doc);
+        }
+    }
+
+    @EventHandler
+    void on(StockTransferredOut event) {
+        Map<String, BigDecimal> perLot = new LinkedHashMap<>();
+        for (LotQuantity line : event.lines()) {
+            perLot.merge(line.lotId(), line.quantity(), BigDecimal::add);
+        }
+        perLot.forEach((lotId, quantity) -> {
+            Document doc = existing(lotId);
+            if (doc != null) {
+                movements(doc).put("transfer:" + event.transferId(), decimal(quantity.negate()));
+                save(doc);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(StockReserved event) {
+        perLot(event.lines()).forEach((lotId, quantity) -> {
+            Document doc = existing(lotId);
+            if (doc != null && !settled(doc).contains(event.allocationId())) {
+                reservations(doc).put(event.allocationId(), decimal(quantity));
+                save(doc);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(ReservationReleased event) {
+        perLot(event.lines()).forEach((lotId, quantity) -> {
+            Document doc = existing(lotId);
+            if (doc != null) {
+                settle(doc, event.allocationId());
+                save(doc);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(ReservedStockDispatched event) {
+        perLot(event.lines()).forEach((lotId, quantity) -> {
+            Document doc = existing(lotId);
+            if (doc != null) {
+                settle(doc, event.allocationId());
+                movements(doc).put("dispatch:" + event.allocationId(), decimal(quantity.negate()));
+                save(doc);
+            }
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(StockQueries.LOTS_COLLECTION);
+        mongo.dropCollection(StockQueries.ITEMS_COLLECTION);
+        mongo.dropCollection(StockQueries.WAREHOUSES_COLLECTION);
+        createIndexes();
+    }
+
+    /** Every list query of the stock view has an index that serves its filter and its sort. */
+    void createIndexes() {
+        IndexOperations lots = mongo.indexOps(StockQueries.LOTS_COLLECTION);
+        lots.createIndex(new Index().on("empty", Sort.Direction.ASC).on("sortKey", Sort.Direction.ASC));
+        lots.createIndex(new Index().on("warehouseId", Sort.Direction.ASC).on("sortKey", Sort.Direction.ASC));
+        lots.createIndex(new Index().on("itemCode", Sort.Direction.ASC).on("sortKey", Sort.Direction.ASC));
+        lots.createIndex(new Index().on("category", Sort.Direction.ASC).on("sortKey", Sort.Direction.ASC));
+        lots.createIndex(new Index().on("hasAvailable", Sort.Direction.ASC).on("expiryKey", Sort.Direction.ASC));
+        lots.createIndex(new Index().on("warehouseId", Sort.Direction.ASC).on("hasAvailable", Sort.Direction.ASC)
+                .on("expiryKey", Sort.Direction.ASC));
+        IndexOperations items = mongo.indexOps(StockQueries.ITEMS_COLLECTION);
+        items.createIndex(new Index().on("category", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        items.createIndex(new Index().on("belowMinimum", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+    }
+
+    // ---- lot documents
+
+    private Document lot(String lotId, String warehouseId, String itemCode, UnitOfMeasure unit, String donorId,
+                         LocalDate expiryDate, String lotCode, Instant receivedAt) {
+        Document doc = existing(lotId);
+        if (doc == null) {
+            doc = new Document("_id", lotId);
+        }
+        Document warehouse = mongo.findById(warehouseId, Document.class, StockQueries.WAREHOUSES_COLLECTION);
+        Document item = mongo.findById(itemCode, Document.class, StockQueries.ITEMS_COLLECTION);
+        String warehouseName = warehouse == null ? null : warehouse.getString("name");
+        String expiry = expiryDate == null ? null : expiryDate.toString();
+        doc.put("lotId", lotId);
+        doc.put("warehouseId", warehouseId);
+        doc.put("warehouseName", warehouseName);
+        doc.put("municipalityCode", warehouse == null ? null : warehouse.getString("municipalityCode"));
+        doc.put("municipalityName", warehouse == null ? null : warehouse.getString("municipalityName"));
+        doc.put("itemCode", itemCode);
+        doc.put("itemNameEl", item == null ? null : item.getString("nameEl"));
+        doc.put("itemNameEn", item == null ? null : item.getString("nameEn"));
+        doc.put("category", item == null ? null : item.getString("category"));
+        doc.put("unit", unit == null ? null : unit.name());
+        doc.put("donorId", donorId);
+        doc.put("expiryDate", expiry);
+        doc.put("lotCode", lotCode);
+        doc.put("receivedAt", Date.from(receivedAt));
+        doc.put("sortKey", String.join(SEPARATOR, warehouseName == null ? "" : warehouseName, warehouseId, itemCode,
+                expiry == null ? NO_EXPIRY : expiry, lotId));
+        doc.put("expiryKey", String.join(SEPARATOR, expiry == null ? NO_EXPIRY : expiry, lotId));
+        return doc;
+    }
+
+    private Document existing(String lotId) {
+        return mongo.findById(lotId, Document.class, StockQueries.LOTS_COLLECTION);
+    }
+
+    private void save(Document doc) {
+        BigDecimal onHand = sum(movements(doc));
+        BigDecimal reserved = sum(reservations(doc));
+        BigDecimal available = onHand.subtract(reserved);
+        doc.put("onHand", decimal(onHand));
+        doc.put("reserved", decimal(reserved));
+        doc.put("available", decimal(available));
+        doc.put("empty", onHand.signum() <= 0);
+        doc.put("hasAvailable", available.signum() > 0);
+        mongo.save(doc, StockQueries.LOTS_COLLECTION);
+        recomputeItem(doc.getString("itemCode"));
+        StockLotView view = view(doc);
+        emitter.emit(FindStockLots.class, query -> matches(query, view), view);
+    }
+
+    /** The item's totals are recomputed from its lots, never incremented, so they cannot drift. */
+    private void recomputeItem(String itemCode) {
+        Query lotsOfItem = Query.query(Criteria.where("itemCode").is(itemCode));
+        lotsOfItem.fields().include("onHand").include("reserved").include("available");
+        BigDecimal onHand = BigDecimal.ZERO;
+        BigDecimal reserved = BigDecimal.ZERO;
+        BigDecimal available = BigDecimal.ZERO;
+        int lots = 0;
+        for (Document lot : mongo.find(lotsOfItem, Document.class, StockQueries.LOTS_COLLECTION)) {
+            BigDecimal lotOnHand = number(lot.get("onHand"));
+            onHand = onHand.add(lotOnHand);
+            reserved = reserved.add(number(lot.get("reserved")));
+            available = available.add(number(lot.get("available")));
+            if (lotOnHand.signum() > 0) {
+                lots++;
+            }
+        }
+        Document item = mongo.findById(itemCode, Document.class, StockQueries.ITEMS_COLLECTION);
+        BigDecimal minimum = item == null || item.get("minimum") == null ? null : number(item.get("minimum"));
+        boolean below = minimum != null && available.compareTo(minimum) < 0;
+        mongo.upsert(byId(itemCode), new Update()
+                .set("onHand", decimal(onHand))
+                .set("reserved", decimal(reserved))
+                .set("available", decimal(available))
+                .set("lots", lots)
+                .set("belowMinimum", below)
+                .set("shortfall", below ? decimal(minimum.subtract(available)) : null), StockQueries.ITEMS_COLLECTION);
+    }
+
+    static boolean matches(FindStockLots query, StockLotView lot) {
+        return (query.warehouseId() == null || query.warehouseId().equals(lot.warehouseId()))
+                && (query.itemCode() == null || query.itemCode().equals(lot.itemCode()))
+                && (query.category() == null || query.category() == lot.category());
+    }
+
+    static StockLotView view(Document doc) {
+        Map<String, BigDecimal> reservations = new TreeMap<>();
+        reservations(doc).forEach((allocationId, quantity) -> reservations.put(allocationId, number(quantity)));
+        String expiry = doc.getString("expiryDate");
+        String category = doc.getString("category");
+        String unit = doc.getString("unit");
+        Object receivedAt = doc.get("receivedAt");
+        return new StockLotView(doc.getString("_id"), doc.getString("warehouseId"), doc.getString("warehouseName"),
+                doc.getString("municipalityCode"), doc.getString("municipalityName"), doc.getString("itemCode"),
+                doc.getString("itemNameEl"), doc.getString("itemNameEn"),
+                category == null ? null : ItemCategory.valueOf(category), unit == null ? null : UnitOfMeasure.valueOf(unit),
+                doc.getString("donorId"), expiry == null ? null : LocalDate.parse(expiry), doc.getString("lotCode"),
+                number(doc.get("onHand")), number(doc.get("reserved")), number(doc.get("available")), reservations,
+                receivedAt instanceof Date date ? date.toInstant() : null);
+    }
+
+    private static Map<String, BigDecimal> perLot(List<ReservedLot> lines) {
+        Map<String, BigDecimal> perLot = new LinkedHashMap<>();
+        for (ReservedLot line : lines) {
+            perLot.merge(line.lotId(), line.quantity(), BigDecimal::add);
+        }
+        return perLot;
+    }
+
+    private static void settle(Document doc, String allocationId) {
+        reservations(doc).remove(allocationId);
+        List<String> settled = settled(doc);
+        if (!settled.contains(allocationId)) {
+            settled.add(allocationId);
+        }
+    }
+
+    private static Document movements(Document doc) {
+        return child(doc, "movements");
+    }
+
+    private static Document reservations(Document doc) {
+        return child(doc, "reservations");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> settled(Document doc) {
+        Object value = doc.get("settledAllocations");
+        if (value instanceof List<?> list) {
+            List<String> copy = new ArrayList<>((List<String>) list);
+            doc.put("settledAllocations", copy);
+            return copy;
+        }
+        List<String> fresh = new ArrayList<>();
+        doc.put("settledAllocations", fresh);
+        return fresh;
+    }
+
+    private static Document child(Document doc, String name) {
+        Object value = doc.get(name);
+        if (value instanceof Document child) {
+            return child;
+        }
+        Document fresh = new Document();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, entry) -> fresh.put(String.valueOf(key), entry));
+        }
+        doc.put(name, fresh);
+        return fresh;
+    }
+
+    private static BigDecimal sum(Document quantities) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Object value : quantities.values()) {
+            total = total.add(number(value));
+        }
+        return normalise(total);
+    }
+
+    static BigDecimal number(Object value) {
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        if (value instanceof Decimal128 decimal) {
+            return normalise(decimal.bigDecimalValue());
+        }
+        if (value instanceof BigDecimal decimal) {
+            return normalise(decimal);
+        }
+        return normalise(new BigDecimal(value.toString()));
+    }
+
+    private static Decimal128 decimal(BigDecimal value) {
+        return new Decimal128(normalise(value));
+    }
+
+    private static BigDecimal normalise(BigDecimal quantity) {
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

@@ -1,0 +1,181 @@
+package gr.solidarity.ledger.projection.need;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
+import gr.solidarity.ledger.messages.catalogue.ItemCategory;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.common.ContactDetails;
+import gr.solidarity.ledger.messages.common.GeoPoint;
+import gr.solidarity.ledger.messages.common.Municipality;
+import gr.solidarity.ledger.messages.common.PostalAddress;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedCancelled;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedDeclared;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedDeliveryRecorded;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedFulfilled;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedLine;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedLineAmended;
+import gr.solidarity.ledger.messages.need.NeedEvents.NeedLineQuantity;
+import gr.solidarity.ledger.messages.need.NeedPriority;
+import gr.solidarity.ledger.messages.need.NeedQueries;
+import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardEntry;
+import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardLine;
+import gr.solidarity.ledger.messages.need.NeedQueries.NeedStatus;
+import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
+import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NeedsBoardProjectionTest {
+
+    static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+    static final LocalDate BY = LocalDate.of(2026, 3, 20);
+
+    MongoServer server;
+    MongoClient client;
+
+    @BeforeEach
+    void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        var address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @AfterEach
+    void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    NeedsBoardProjection projection(MongoTemplate mongo) {
+        return new NeedsBoardProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    static List<Consumer<NeedsBoardProjection>> history() {
+        Municipality ioannina = new Municipality("1801", "Ιωαννιτών", "Ioannina", "18", "Ιωαννίνων", "Ioannina", "04", "Epirus");
+        return List.of(
+                p -> p.on(new CatalogueItemAdded("PASTA-500G", "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false)),
+                p -> p.on(new CatalogueItemAdded("OIL-1L", "Ελαιόλαδο", "Olive oil", ItemCategory.OILS, UnitOfMeasure.L, false)),
+                p -> p.on(new RecipientStructureRegistered("rec-1", "Συσσίτιο Αγίου Νικολάου",
+                        RecipientStructureType.PARISH_SOUP_KITCHEN, new ContactDetails("π. Γεώργιος", null, null),
+                        new PostalAddress("Αγίου Νικολάου 1", "45444", "Ιωάννινα"), ioannina, new GeoPoint(39.6, 20.8), 120)),
+                p -> p.on(new NeedDeclared("need-1", "rec-1", List.of(
+                        new NeedLine(1, "PASTA-500G", new BigDecimal("100"), UnitOfMeasure.PACK, NeedPriority.NORMAL, BY, 120),
+                        new NeedLine(2, "OIL-1L", new BigDecimal("30"), UnitOfMeasure.L, NeedPriority.NORMAL, BY.plusDays(5), 120)),
+                        "για το Πάσχα"), AT),
+                p -> p.on(new NeedLineAmended("need-1", 2, new BigDecimal("40"), NeedPriority.URGENT, BY.minusDays(3), 130)),
+                p -> p.on(new NeedAllocated("need-1", "alloc-1", List.of(new NeedLineQuantity(1, "PASTA-500G", new BigDecimal("60"))))),
+                p -> p.on(new NeedAllocated("need-1", "alloc-2", List.of(new NeedLineQuantity(1, "PASTA-500G", new BigDecimal("20")),
+                        new NeedLineQuantity(2, "OIL-1L", new BigDecimal("10"))))),
+                p -> p.on(new NeedAllocationReleased("need-1", "alloc-2", List.of(new NeedLineQuantity(1, "PASTA-500G", new BigDecimal("20")),
+                        new NeedLineQuantity(2, "OIL-1L", new BigDecimal("10"))), "απορρίφθηκε")),
+                p -> p.on(new NeedDeliveryRecorded("need-1", "alloc-1", List.of(new NeedLineQuantity(1, "PASTA-500G", new BigDecimal("58"))))),
+                p -> p.on(new NeedAllocated("need-1", "alloc-3", List.of(new NeedLineQuantity(2, "OIL-1L", new BigDecimal("15.5"))))),
+                p -> p.on(new NeedDeclared("need-2", "rec-1", List.of(
+                        new NeedLine(1, "PASTA-500G", new BigDecimal("10"), UnitOfMeasure.PACK, NeedPriority.NORMAL, BY, 10)), null), AT),
+                p -> p.on(new NeedCancelled("need-2", "διπλή καταχώριση")),
+                p -> p.on(new NeedDeclared("need-3", "rec-1", List.of(
+                        new NeedLine(1, "PASTA-500G", new BigDecimal("5"), UnitOfMeasure.PACK, NeedPriority.NORMAL, BY, 10)), null), AT),
+                p -> p.on(new NeedAllocated("need-3", "alloc-4", List.of(new NeedLineQuantity(1, "PASTA-500G", new BigDecimal("5"))))),
+                p -> p.on(new NeedDeliveryRecorded("need-3", "alloc-4", List.of(new NeedLineQuantity(1, "PASTA-500G", new BigDecimal("5"))))),
+                p -> p.on(new NeedFulfilled("need-3")),
+                p -> p.on(new CatalogueItemRevised("OIL-1L", "Παρθένο ελαιόλαδο", "Virgin olive oil", ItemCategory.OILS, false)));
+    }
+
+    @Test
+    void showsEachLinesProgressAndTheRecipient() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        NeedsBoardProjection projection = projection(mongo);
+        history().forEach(step -> step.accept(projection));
+
+        NeedBoardEntry need = entry(mongo, "need-1");
+        assertThat(need.status()).isEqualTo(NeedStatus.OPEN);
+        assertThat(need.recipientName()).isEqualTo("Συσσίτιο Αγίου Νικολάου");
+        assertThat(need.structureType()).isEqualTo(RecipientStructureType.PARISH_SOUP_KITCHEN);
+        assertThat(need.municipalityCode()).isEqualTo("1801");
+        assertThat(need.regionalUnitCode()).isEqualTo("18");
+        assertThat(need.regionalUnitName()).isEqualTo("Ιωαννίνων");
+        assertThat(need.declaredAt()).isEqualTo(AT);
+        assertThat(need.priority()).isEqualTo(NeedPriority.URGENT);
+        assertThat(need.neededBy()).isEqualTo(BY.minusDays(3));
+
+        NeedBoardLine pasta = need.lines().get(0);
+        assertThat(pasta.requested()).isEqualByComparingTo("100");
+        assertThat(pasta.inFlight()).isEqualByComparingTo("0");
+        assertThat(pasta.received()).isEqualByComparingTo("58");
+        assertThat(pasta.remaining()).isEqualByComparingTo("42");
+        assertThat(pasta.itemNameEl()).isEqualTo("Μακαρόνια");
+
+        NeedBoardLine oil = need.lines().get(1);
+        assertThat(oil.requested()).isEqualByComparingTo("40");
+        assertThat(oil.priority()).isEqualTo(NeedPriority.URGENT);
+        assertThat(oil.beneficiaries()).isEqualTo(130);
+        assertThat(oil.inFlight()).isEqualByComparingTo("15.5");
+        assertThat(oil.received()).isEqualByComparingTo("0");
+        assertThat(oil.remaining()).isEqualByComparingTo("24.5");
+        assertThat(oil.itemNameEl()).isEqualTo("Παρθένο ελαιόλαδο");
+
+        assertThat(entry(mongo, "need-2").status()).isEqualTo(NeedStatus.CANCELLED);
+        assertThat(entry(mongo, "need-3").status()).isEqualTo(NeedStatus.FULFILLED);
+        assertThat(mongo.findById("need-3", Document.class, NeedQueries.COLLECTION).get("open")).isEqualTo(false);
+    }
+
+    @Test
+    void handlingEveryEventTwiceLeavesTheSameDocuments() {
+        MongoTemplate once = new MongoTemplate(client, "once");
+        MongoTemplate twice = new MongoTemplate(client, "twice");
+        NeedsBoardProjection onceProjection = projection(once);
+        NeedsBoardProjection twiceProjection = projection(twice);
+        history().forEach(step -> step.accept(onceProjection));
+        history().forEach(step -> {
+            step.accept(twiceProjection);
+            step.accept(twiceProjection);
+        });
+
+        for (String collection : List.of(NeedQueries.COLLECTION, NeedQueries.ORGANISATIONS_COLLECTION,
+                NeedQueries.ITEMS_COLLECTION)) {
+            assertThat(all(twice, collection)).as(collection).isEqualTo(all(once, collection));
+        }
+        assertThat(entry(twice, "need-1").lines().get(1).inFlight()).isEqualByComparingTo("15.5");
+    }
+
+    @Test
+    void aResetEmptiesTheBoard() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        NeedsBoardProjection projection = projection(mongo);
+        history().forEach(step -> step.accept(projection));
+        projection.reset();
+
+        assertThat(all(mongo, NeedQueries.COLLECTION)).isEmpty();
+        assertThat(all(mongo, NeedQueries.ORGANISATIONS_COLLECTION)).isEmpty();
+    }
+
+    static NeedBoardEntry entry(MongoTemplate mongo, String needId) {
+        return NeedsBoardProjection.entry(mongo.findById(needId, Document.class, NeedQueries.COLLECTION));
+    }
+
+    static List<Map<String, Object>> all(MongoTemplate mongo, String collection) {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, collection).stream()
+                .map(doc -> (Map<String, Object>) doc).toList();
+    }
+}

@@ -1,0 +1,203 @@
+package gr.solidarity.ledger.projection.stock;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
+import gr.solidarity.ledger.messages.catalogue.ItemCategory;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.common.Municipality;
+import gr.solidarity.ledger.messages.common.PostalAddress;
+import gr.solidarity.ledger.messages.stock.AdjustmentReason;
+import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
+import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.PhysicalCountRecorded;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservationReleased;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservedStockDispatched;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockAdjusted;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockReserved;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredOut;
+import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
+import gr.solidarity.ledger.messages.stock.StockQueries;
+import gr.solidarity.ledger.messages.stock.StockQueries.StockLotView;
+import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegistered;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StockProjectionTest {
+
+    static final String CENTRAL = "wh-central";
+    static final String NORTH = "wh-north";
+    static final String PASTA = "PASTA-500G";
+    static final String OIL = "OIL-1L";
+    static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+    static final LocalDate EXPIRY = LocalDate.of(2026, 12, 31);
+
+    MongoServer server;
+    MongoClient client;
+
+    @BeforeEach
+    void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        var address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @AfterEach
+    void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    StockProjection projection(MongoTemplate mongo) {
+        return new StockProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    static Municipality ioannina() {
+        return new Municipality("1801", "Ιωαννιτών", "Ioannina", "18", "Ιωαννίνων", "Ioannina", "04", "Epirus");
+    }
+
+    /** A warehouse receives two lots, adjusts, counts, reserves, releases, dispatches and transfers. */
+    static List<Consumer<StockProjection>> history() {
+        return List.of(
+                p -> p.on(new CatalogueItemAdded(PASTA, "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false)),
+                p -> p.on(new CatalogueItemAdded(OIL, "Ελαιόλαδο", "Olive oil", ItemCategory.OILS, UnitOfMeasure.L, false)),
+                p -> p.on(new WarehouseRegistered(CENTRAL, "Κεντρική Αποθήκη", ioannina(), new PostalAddress("ΒΙΠΕ", "45500", "Ιωάννινα"))),
+                p -> p.on(new WarehouseRegistered(NORTH, "Αποθήκη Βορρά", ioannina(), new PostalAddress("Οδός 1", "45500", "Ιωάννινα"))),
+                p -> p.on(new GoodsReceived(CENTRAL, "r1", null, "donor-1", LocalDate.of(2026, 3, 2), List.of(
+                        new LotReceived("lot-1", PASTA, new BigDecimal("100"), UnitOfMeasure.PACK, EXPIRY, "L1", "donor-1", null),
+                        new LotReceived("lot-2", OIL, new BigDecimal("20.5"), UnitOfMeasure.L, null, null, "donor-1", null))), AT),
+                p -> p.on(new StockAdjusted(CENTRAL, "lot-1", PASTA, new BigDecimal("-5"), AdjustmentReason.DAMAGED, "σκισμένα",
+                        new BigDecimal("95")), "event-adjust-1"),
+                p -> p.on(new StockAdjusted(CENTRAL, "lot-1", PASTA, new BigDecimal("-5"), AdjustmentReason.DAMAGED, "κι άλλα",
+                        new BigDecimal("90")), "event-adjust-2"),
+                p -> p.on(new PhysicalCountRecorded(CENTRAL, "lot-1", PASTA, new BigDecimal("90"), new BigDecimal("88"),
+                        new BigDecimal("-2"), null), "event-count-1"),
+                p -> p.on(new StockReserved(CENTRAL, "alloc-1", List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("30"))))),
+                p -> p.on(new StockReserved(CENTRAL, "alloc-2", List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("10")),
+                        new ReservedLot(2, "lot-2", OIL, new BigDecimal("0.5"))))),
+                p -> p.on(new ReservationReleased(CENTRAL, "alloc-2", List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("10")),
+                        new ReservedLot(2, "lot-2", OIL, new BigDecimal("0.5"))), "απορρίφθηκε")),
+                p -> p.on(new ReservedStockDispatched(CENTRAL, "alloc-1", "ΔΑ-1",
+                        List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("30"))))),
+                p -> p.on(new StockReserved(CENTRAL, "alloc-3", List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("8"))))),
+                p -> p.on(new StockTransferredOut(CENTRAL, "tr-1", NORTH, List.of(new LotQuantity("lot-1", PASTA, new BigDecimal("20"))))),
+                p -> p.on(new StockTransferredIn(NORTH, "tr-1", CENTRAL, List.of(new TransferredLot("lot-3", "lot-1", PASTA,
+                        new BigDecimal("20"), UnitOfMeasure.PACK, EXPIRY, "L1", "donor-1"))), AT.plusSeconds(60)),
+                p -> p.on(new MinimumStockLevelSet(PASTA, new BigDecimal("100"))),
+                p -> p.on(new CatalogueItemRevised(PASTA, "Μακαρόνια Νο6", "Spaghetti", ItemCategory.DRY_FOOD, false)));
+    }
+
+    @Test
+    void keepsEachLotsOnHandReservedAndAvailable() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        StockProjection projection = projection(mongo);
+        history().forEach(step -> step.accept(projection));
+
+        StockLotView pasta = lot(mongo, "lot-1");
+        // 100 − 5 − 5 − 2 (count) − 30 (dispatched) − 20 (transferred) = 38, of which 8 reserved
+        assertThat(pasta.onHand()).isEqualByComparingTo("38");
+        assertThat(pasta.reserved()).isEqualByComparingTo("8");
+        assertThat(pasta.available()).isEqualByComparingTo("30");
+        assertThat(pasta.reservations()).containsOnlyKeys("alloc-3");
+        assertThat(pasta.warehouseName()).isEqualTo("Κεντρική Αποθήκη");
+        assertThat(pasta.municipalityName()).isEqualTo("Ιωαννιτών");
+        assertThat(pasta.itemNameEl()).isEqualTo("Μακαρόνια Νο6");
+        assertThat(pasta.itemNameEn()).isEqualTo("Spaghetti");
+        assertThat(pasta.category()).isEqualTo(ItemCategory.DRY_FOOD);
+        assertThat(pasta.expiryDate()).isEqualTo(EXPIRY);
+        assertThat(pasta.lotCode()).isEqualTo("L1");
+        assertThat(pasta.donorId()).isEqualTo("donor-1");
+        assertThat(pasta.receivedAt()).isEqualTo(AT);
+
+        StockLotView oil = lot(mongo, "lot-2");
+        assertThat(oil.onHand()).isEqualByComparingTo("20.5");
+        assertThat(oil.reserved()).isEqualByComparingTo("0");
+        assertThat(oil.reservations()).isEmpty();
+
+        StockLotView transferred = lot(mongo, "lot-3");
+        assertThat(transferred.warehouseId()).isEqualTo(NORTH);
+        assertThat(transferred.onHand()).isEqualByComparingTo("20");
+        assertThat(transferred.available()).isEqualByComparingTo("20");
+
+        Document item = mongo.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
+        assertThat(StockProjection.number(item.get("onHand"))).isEqualByComparingTo("58");
+        assertThat(StockProjection.number(item.get("available"))).isEqualByComparingTo("50");
+        assertThat(item.get("lots")).isEqualTo(2);
+        assertThat(item.get("belowMinimum")).isEqualTo(true);
+        assertThat(StockProjection.number(item.get("shortfall"))).isEqualByComparingTo("50");
+        assertThat(item.getString("nameEl")).isEqualTo("Μακαρόνια Νο6");
+    }
+
+    @Test
+    void aZeroMinimumTakesTheItemOffTheLowList() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        StockProjection projection = projection(mongo);
+        history().forEach(step -> step.accept(projection));
+        projection.on(new MinimumStockLevelSet(PASTA, BigDecimal.ZERO));
+
+        Document item = mongo.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
+        assertThat(item.get("minimum")).isNull();
+        assertThat(item.get("belowMinimum")).isEqualTo(false);
+    }
+
+    @Test
+    void handlingEveryEventTwiceLeavesTheSameDocuments() {
+        MongoTemplate once = new MongoTemplate(client, "once");
+        MongoTemplate twice = new MongoTemplate(client, "twice");
+        StockProjection onceProjection = projection(once);
+        StockProjection twiceProjection = projection(twice);
+        history().forEach(step -> step.accept(onceProjection));
+        history().forEach(step -> {
+            step.accept(twiceProjection);
+            step.accept(twiceProjection);
+        });
+
+        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
+                StockQueries.WAREHOUSES_COLLECTION)) {
+            assertThat(all(twice, collection)).as(collection).isEqualTo(all(once, collection));
+        }
+        assertThat(lot(twice, "lot-1").onHand()).isEqualByComparingTo("38");
+    }
+
+    @Test
+    void aResetEmptiesTheView() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        StockProjection projection = projection(mongo);
+        history().forEach(step -> step.accept(projection));
+        projection.reset();
+
+        assertThat(all(mongo, StockQueries.LOTS_COLLECTION)).isEmpty();
+        assertThat(all(mongo, StockQueries.ITEMS_COLLECTION)).isEmpty();
+    }
+
+    static StockLotView lot(MongoTemplate mongo, String lotId) {
+        return StockProjection.view(mongo.findById(lotId, Document.class, StockQueries.LOTS_COLLECTION));
+    }
+
+    static List<Map<String, Object>> all(MongoTemplate mongo, String collection) {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, collection).stream()
+                .map(doc -> (Map<String, Object>) doc).toList();
+    }
+}
