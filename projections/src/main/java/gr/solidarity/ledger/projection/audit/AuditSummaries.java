@@ -8,6 +8,7 @@ import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRecei
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRejected;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRetired;
+import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
@@ -83,6 +84,9 @@ final class AuditSummaries {
         on(CatalogueItemRetired.class, e -> new Summary(
                 "Αποσύρθηκε από τον κατάλογο το είδος " + e.itemCode() + colon(e.reason()),
                 "Item " + e.itemCode() + " retired from the catalogue" + colon(e.reason())));
+        on(MinimumStockLevelSet.class, e -> new Summary(
+                "Ορίστηκε ελάχιστο απόθεμα " + number(e.minimum()) + " για το είδος " + e.itemCode(),
+                "Minimum stock of " + e.itemCode() + " set to " + number(e.minimum())));
         // pledges
         on(PledgeMade.class, e -> new Summary(
                 "Η δέσμευση δωρεάς " + count(e.lines().size(), "γραμμής", "γραμμών") + " καταχωρίστηκε",
