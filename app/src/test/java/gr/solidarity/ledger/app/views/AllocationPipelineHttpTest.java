@@ -128,6 +128,13 @@ class AllocationPipelineHttpTest {
     }
 
     @Test
+    void aRebuiltViewAnswersTheSame() {
+        Map<String, Object> before = page(network.at("/api/allocations"));
+        network.api.post("/api/admin/projections/allocation-pipeline/rebuild", Map.of()).expectStatus().isAccepted();
+        assertThat(page(network.at("/api/allocations"))).isEqualTo(before);
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheField() {
         invalid("/api/allocations?state=LOST", "state");
         invalid("/api/allocations?limit=0", "limit");

@@ -105,6 +105,13 @@ class DistributionHttpTest {
     }
 
     @Test
+    void aRebuiltViewAnswersTheSame() {
+        List<Map<String, Object>> before = rows("/api/distribution?groupBy=recipient");
+        network.api.post("/api/admin/projections/distribution-history/rebuild", Map.of()).expectStatus().isAccepted();
+        assertThat(rows("/api/distribution?groupBy=recipient")).isEqualTo(before);
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheField() {
         invalid("/api/distribution?groupBy=donor", "groupBy");
         invalid("/api/distribution?from=2026-13", "from");

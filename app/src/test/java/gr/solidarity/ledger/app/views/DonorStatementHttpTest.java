@@ -67,7 +67,10 @@ class DonorStatementHttpTest {
                 .jsonPath("$.lines[0].delivered").isEqualTo(100)
                 .jsonPath("$.lines[0].distributed").isEqualTo(90)
                 .jsonPath("$.totals[0].unit").isEqualTo("PACK")
-                .jsonPath("$.totals[0].pledged").isEqualTo(160);
+                .jsonPath("$.totals[0].pledged").isEqualTo(160)
+                .jsonPath("$.months.length()").isEqualTo(1)
+                .jsonPath("$.months[0].month").isEqualTo(month)
+                .jsonPath("$.months[0].delivered").isEqualTo(100);
     }
 
     @Test
@@ -119,6 +122,16 @@ class DonorStatementHttpTest {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((List<?>) all.get("items")).hasSize(3);
         assertThat(all.get("nextCursor")).isNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aRebuiltViewAnswersTheSame() {
+        Map<String, Object> before = network.api.get(network.at("/api/donors/statements"))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        network.api.post("/api/admin/projections/donor-statements/rebuild", Map.of()).expectStatus().isAccepted();
+        assertThat(network.api.get(network.at("/api/donors/statements"))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()).isEqualTo(before);
     }
 
     @Test

@@ -47,8 +47,20 @@ public final class DonorQueries {
                                       BigDecimal distributed) {
     }
 
+    /** One item in one month of the period. */
+    public record DonorStatementMonth(String month, String itemCode, UnitOfMeasure unit, BigDecimal pledged,
+                                      BigDecimal delivered, BigDecimal distributed) {
+    }
+
+    /**
+     * A donor's statement over a period: totals per unit, lines per item, and the same per month.
+     *
+     * @param from first month, null when unbounded
+     * @param to   last month, null when unbounded
+     */
     public record DonorStatement(String donorId, String donorName, String from, String to,
-                                 List<DonorStatementTotal> totals, List<DonorStatementLine> lines) {
+                                 List<DonorStatementTotal> totals, List<DonorStatementLine> lines,
+                                 List<DonorStatementMonth> months) {
     }
 
     /** @param nextCursor null on the last page */

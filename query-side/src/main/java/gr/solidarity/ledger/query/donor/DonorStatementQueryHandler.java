@@ -6,6 +6,7 @@ import gr.solidarity.ledger.messages.donor.DonorQueries.DonorFlow;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatement;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementEntry;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementLine;
+import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementMonth;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementPage;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementTotal;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatement;
@@ -73,27 +74,37 @@ class DonorStatementQueryHandler {
         List<DonorStatementEntry> entries = mongo.find(Query.query(new Criteria().andOperator(filters))
                 .limit(MAX_ENTRIES), DonorStatementEntry.class, DonorQueries.ENTRIES_COLLECTION);
         Map<String, Sums> perItem = new TreeMap<>();
+        Map<String, Sums> perMonth = new TreeMap<>();
         Map<UnitOfMeasure, Sums> perUnit = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         for (DonorStatementEntry entry : entries) {
             perItem.computeIfAbsent(entry.itemCode() + "|" + entry.unit(), k -> new Sums(entry.itemCode(), entry.unit()))
                     .add(entry);
             perUnit.computeIfAbsent(entry.unit(), unit -> new Sums(null, unit)).add(entry);
+            perMonth.computeIfAbsent(entry.month() + "|" + entry.itemCode() + "|" + entry.unit(),
+                    k -> new Sums(entry.itemCode(), entry.unit(), entry.month())).add(entry);
         }
         return new DonorStatement(donorId, donor.getString("name"), from, to,
                 perUnit.values().stream().map(Sums::total).toList(),
-                perItem.values().stream().map(Sums::line).toList());
+                perItem.values().stream().map(Sums::line).toList(),
+                perMonth.values().stream().map(Sums::month).toList());
     }
 
     private static final class Sums {
         final String itemCode;
         final UnitOfMeasure unit;
+        final String month;
         BigDecimal pledged = BigDecimal.ZERO;
         BigDecimal delivered = BigDecimal.ZERO;
         BigDecimal distributed = BigDecimal.ZERO;
 
         Sums(String itemCode, UnitOfMeasure unit) {
+            this(itemCode, unit, null);
+        }
+
+        Sums(String itemCode, UnitOfMeasure unit, String month) {
             this.itemCode = itemCode;
             this.unit = unit;
+            this.month = month;
         }
 
         void add(DonorStatementEntry entry) {
@@ -108,6 +119,10 @@ class DonorStatementQueryHandler {
 
         DonorStatementLine line() {
             return new DonorStatementLine(itemCode, unit, normal(pledged), normal(delivered), normal(distributed));
+        }
+
+        DonorStatementMonth month() {
+            return new DonorStatementMonth(month, itemCode, unit, normal(pledged), normal(delivered), normal(distributed));
         }
 
         DonorStatementTotal total() {
