@@ -35,12 +35,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -174,7 +176,7 @@ class AllocationPipelineProjectionTest {
     }
 
     private List<Document> snapshot() {
-        var all = new java.util.ArrayList<Document>();
+        List<Document> all = new ArrayList<>();
         for (String collection : List.of(AllocationQueries.COLLECTION, AllocationQueries.RECIPIENTS_COLLECTION)) {
             all.addAll(mongo.find(new Query().with(Sort.by("_id")), Document.class, collection));
         }
@@ -184,7 +186,7 @@ class AllocationPipelineProjectionTest {
     @SuppressWarnings("unchecked")
     private void verifyAnnounced(ApprovalQueueChangeType type, int times) {
         ArgumentCaptor<Object> updates = ArgumentCaptor.forClass(Object.class);
-        verify(emitter, org.mockito.Mockito.atLeast(0)).emit(eq(AllocationQueries.FindAllocationApprovals.class),
+        verify(emitter, atLeast(0)).emit(eq(AllocationQueries.FindAllocationApprovals.class),
                 any(Predicate.class), updates.capture());
         assertThat(updates.getAllValues().stream().map(ApprovalQueueChange.class::cast)
                 .filter(change -> change.change() == type)).hasSize(times);
