@@ -1,0 +1,199 @@
+package gr.solidarity.ledger.projection.donor;
+
+import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationReceiptConfirmed;
+import gr.solidarity.ledger.messages.allocation.AllocationEvents.ReceiptLine;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.donor.DonorQueries;
+import gr.solidarity.ledger.messages.donor.DonorQueries.DonorFlow;
+import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementEntry;
+import gr.solidarity.ledger.messages.organisation.OrganisationEvents.DonorCompanyRegistered;
+import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeDeliveryRecorded;
+import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLine;
+import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLineAmended;
+import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLineWithdrawn;
+import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
+import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeWithdrawn;
+import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
+import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Donor statements as contributions, one document per source: a pledge line (with its current quantity, in the month
+ * the pledge was made), a delivery against a pledge line, an unsolicited receipt of a lot, a lot received by a
+ * structure. Each is written whole under its key, so handling an event again changes nothing.
+ */
+@Component
+@ProcessingGroup("donor-statements")
+class DonorStatementProjection {
+
+    static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    private final MongoTemplate mongo;
+
+    DonorStatementProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        createIndexes();
+    }
+
+    void createIndexes() {
+        mongo.indexOps(DonorQueries.ENTRIES_COLLECTION)
+                .createIndex(new Index().on("donorId", Sort.Direction.ASC).on("month", Sort.Direction.ASC));
+    }
+
+    @EventHandler
+    void on(DonorCompanyRegistered event) {
+        mongo.save(new Document("_id", event.organisationId()).append("name", event.legalName()),
+                DonorQueries.DONORS_COLLECTION);
+    }
+
+    @EventHandler
+    void on(PledgeMade event, @Timestamp Instant at) {
+        String month = monthOf(at);
+        Document units = new Document();
+        for (PledgeLine line : event.lines()) {
+            units.append(String.valueOf(line.lineNo()), new Document("itemCode", line.itemCode())
+                    .append("unit", line.unit().name()));
+            save(pledgedKey(event.pledgeId(), line.lineNo()), event.donorId(), line.itemCode(), line.unit(), month,
+                    DonorFlow.PLEDGED, line.quantity());
+        }
+        mongo.save(new Document("_id", event.pledgeId()).append("donorId", event.donorId()).append("lines", units),
+                DonorQueries.PLEDGES_COLLECTION);
+    }
+
+    @EventHandler
+    void on(PledgeLineAmended event) {
+        mongo.updateFirst(byId(pledgedKey(event.pledgeId(), event.lineNo())),
+                new Update().set("quantity", normal(event.quantity())), DonorQueries.ENTRIES_COLLECTION);
+    }
+
+    /** A withdrawn promise is no longer pledged; what already arrived stays delivered. */
+    @EventHandler
+    void on(PledgeLineWithdrawn event) {
+        mongo.remove(byId(pledgedKey(event.pledgeId(), event.lineNo())), DonorQueries.ENTRIES_COLLECTION);
+    }
+
+    @EventHandler
+    void on(PledgeWithdrawn event) {
+        Document pledge = mongo.findById(event.pledgeId(), Document.class, DonorQueries.PLEDGES_COLLECTION);
+        if (pledge == null) {
+            return;
+        }
+        List<String> keys = pledge.get("lines", new Document()).keySet().stream()
+                .map(lineNo -> pledgedKey(event.pledgeId(), Integer.parseInt(lineNo)))
+                .toList();
+        mongo.remove(Query.query(Criteria.where("_id").in(keys)), DonorQueries.ENTRIES_COLLECTION);
+    }
+
+    @EventHandler
+    void on(PledgeDeliveryRecorded event, @Timestamp Instant at) {
+        Document pledge = mongo.findById(event.pledgeId(), Document.class, DonorQueries.PLEDGES_COLLECTION);
+        if (pledge == null) {
+            return;
+        }
+        Document line = pledge.get("lines", new Document()).get(String.valueOf(event.lineNo()), new Document());
+        save("delivered:" + event.receiptId() + ":" + event.lineNo(), pledge.getString("donorId"), event.itemCode(),
+                unitOf(line.getString("unit")), monthOf(at), DonorFlow.DELIVERED, event.quantity());
+    }
+
+    @EventHandler
+    void on(GoodsReceived event, @Timestamp Instant at) {
+        for (LotReceived lot : event.lots()) {
+            String donorId = lot.donorId() == null ? event.donorId() : lot.donorId();
+            saveLot(lot.lotId(), donorId, lot.itemCode(), lot.unit());
+            if (event.pledgeId() == null) {
+                // an unsolicited donation: no pledge delivery records it, the receipt does
+                save("unsolicited:" + event.receiptId() + ":" + lot.lotId(), donorId, lot.itemCode(), lot.unit(),
+                        monthOf(at), DonorFlow.DELIVERED, lot.quantity());
+            }
+        }
+    }
+
+    @EventHandler
+    void on(StockTransferredIn event) {
+        for (TransferredLot lot : event.lots()) {
+            saveLot(lot.lotId(), lot.donorId(), lot.itemCode(), lot.unit());
+        }
+    }
+
+    @EventHandler
+    void on(AllocationReceiptConfirmed event, @Timestamp Instant at) {
+        Map<String, BigDecimal> receivedPerLot = new LinkedHashMap<>();
+        for (ReceiptLine line : event.lines()) {
+            receivedPerLot.merge(line.lotId(), line.received(), BigDecimal::add);
+        }
+        receivedPerLot.forEach((lotId, received) -> {
+            String key = "distributed:" + event.allocationId() + ":" + lotId;
+            Document lot = mongo.findById(lotId, Document.class, DonorQueries.LOTS_COLLECTION);
+            if (lot == null || lot.getString("donorId") == null || received.signum() <= 0) {
+                mongo.remove(byId(key), DonorQueries.ENTRIES_COLLECTION);
+                return;
+            }
+            save(key, lot.getString("donorId"), lot.getString("itemCode"), unitOf(lot.getString("unit")), monthOf(at),
+                    DonorFlow.DISTRIBUTED, received);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String collection : List.of(DonorQueries.ENTRIES_COLLECTION, DonorQueries.DONORS_COLLECTION,
+                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION)) {
+            mongo.dropCollection(collection);
+        }
+        createIndexes();
+    }
+
+    private void save(String key, String donorId, String itemCode, UnitOfMeasure unit, String month, DonorFlow flow,
+                      BigDecimal quantity) {
+        mongo.save(new DonorStatementEntry(key, donorId, itemCode, unit, month, flow, normal(quantity)),
+                DonorQueries.ENTRIES_COLLECTION);
+    }
+
+    private void saveLot(String lotId, String donorId, String itemCode, UnitOfMeasure unit) {
+        mongo.save(new Document("_id", lotId).append("donorId", donorId).append("itemCode", itemCode)
+                .append("unit", unit == null ? null : unit.name()), DonorQueries.LOTS_COLLECTION);
+    }
+
+    private static String pledgedKey(String pledgeId, int lineNo) {
+        return "pledged:" + pledgeId + ":" + lineNo;
+    }
+
+    private static String monthOf(Instant at) {
+        return MONTH.format(at.atZone(ATHENS));
+    }
+
+    private static UnitOfMeasure unitOf(String name) {
+        return name == null ? null : UnitOfMeasure.valueOf(name);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    /** Quantities as events carry them: no trailing zeros, never in exponent form. */
+    private static BigDecimal normal(BigDecimal quantity) {
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
