@@ -71,22 +71,33 @@ class ReplayBenchmarkTest {
     void replayAgainstRawBulkUpsert() throws IOException {
         long target = Long.getLong("benchmark.events", 200_000);
         String[] batchSizes = System.getProperty("benchmark.batch-sizes", "1,100").split(",");
+        // extra application properties for every run, e.g. -Dbenchmark.properties=ledger.projections.segments=2
+        List<String> extra = new ArrayList<>();
+        for (String property : System.getProperty("benchmark.properties", "").split(",")) {
+            if (!property.isBlank() && !property.startsWith("${")) {
+                extra.add(property.trim());
+            }
+        }
         Path data = Files.createTempDirectory("ledger-benchmark");
         StringBuilder report = new StringBuilder("# Replay benchmark\n\n");
 
         long generationStart = System.nanoTime();
         long events;
-        try (RunningLedger ledger = RunningLedger.start(data, "ledger.roles=command", "logging.level.root=WARN")) {
+        try (RunningLedger ledger = RunningLedger.start(data, with(extra, "ledger.roles=command", "logging.level.root=WARN"))) {
             events = generate(ledger, target);
         }
         double generationSeconds = seconds(System.nanoTime() - generationStart);
-        report.append(String.format(Locale.ROOT, "History: %,d events written through %s commands in %.1f s%n%n",
-                events, "ordinary", generationSeconds));
+        report.append(String.format(Locale.ROOT, "History: %,d events written through ordinary commands in %.1f s; "
+                        + "event store file %,d MB%n%nExtra properties: %s%n%n",
+                events, generationSeconds, Files.size(data.resolve("eventstore.mv.db")) / 1_000_000, extra));
 
         for (String batchSize : batchSizes) {
+            if (batchSize.isBlank() || batchSize.startsWith("${")) {
+                continue;
+            }
             Files.deleteIfExists(data.resolve("readmodels.mv.db"));
-            try (RunningLedger ledger = RunningLedger.start(data, "ledger.projections.batch-size=" + batchSize.trim(),
-                    "logging.level.root=WARN")) {
+            try (RunningLedger ledger = RunningLedger.start(data, with(extra,
+                    "ledger.projections.batch-size=" + batchSize.trim(), "logging.level.root=WARN"))) {
                 long replayStart = System.nanoTime();
                 awaitCaughtUp(ledger);
                 double replaySeconds = seconds(System.nanoTime() - replayStart);
@@ -106,14 +117,21 @@ class ReplayBenchmarkTest {
                                 - replay of %,d events by all projections: %.2f s = %,.0f events/s
                                 - the same %,d final documents bulk-upserted (unordered, 1000 per request): %.2f s = %,.0f documents/s
                                 - ratio replay time / bulk-upsert time: %.1f
+                                - read-model file after replay: %,d MB
 
                                 """, batchSize.trim(), views.size(), String.join(", ", views.keySet()), events,
                         replaySeconds, events / replaySeconds, documents, bulkSeconds, documents / bulkSeconds,
-                        replaySeconds / bulkSeconds));
+                        replaySeconds / bulkSeconds, Files.size(data.resolve("readmodels.mv.db")) / 1_000_000));
             }
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark-report.md"), report);
+    }
+
+    private static String[] with(List<String> extra, String... properties) {
+        List<String> all = new ArrayList<>(List.of(properties));
+        all.addAll(extra);
+        return all.toArray(String[]::new);
     }
 
     /** A realistic history: the network's cycle of pledge, receipt, need and allocation, repeated. */

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
+import gr.solidarity.ledger.projection.common.BatchedUpserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -42,10 +43,12 @@ class AuditTrailProjection {
     private static final Set<String> LOT_FIELDS = Set.of("lotId", "sourceLotId");
 
     private final MongoTemplate mongo;
+    private final BatchedUpserts writes;
     private final QueryUpdateEmitter emitter;
 
     AuditTrailProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
+        this.writes = new BatchedUpserts(mongo);
         this.emitter = emitter;
         createIndexes();
     }
@@ -53,7 +56,8 @@ class AuditTrailProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         AuditEntryView entry = entryFor(payload, message, token);
-        mongo.save(entry, AuditQueries.COLLECTION);
+        // one entry per event and never read back while projecting: the whole batch goes in one bulk write
+        writes.upsert(AuditQueries.COLLECTION, entry);
         emitter.emit(FindAuditEntries.class, query -> matches(query, entry), entry);
     }
 
