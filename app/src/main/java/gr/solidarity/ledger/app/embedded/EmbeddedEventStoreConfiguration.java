@@ -8,18 +8,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * The embedded default's event store: Axon's JDBC storage engine on an H2 file (see {@code spring.datasource.url}),
@@ -44,22 +38,6 @@ public class EmbeddedEventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(duplicateKeyResolver())
                 .build();
-    }
-
-    @Bean
-    MvStoreHousekeeping eventStoreHousekeeping(DataSource dataSource,
-                                               @Value("${ledger.housekeeping-interval:10s}") Duration interval) {
-        return new MvStoreHousekeeping("event-store", action -> {
-            try (Connection connection = dataSource.getConnection()) {
-                if (connection.isWrapperFor(JdbcConnection.class)
-                        && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-                        && session.getDatabase().getStore() != null) {
-                    action.accept(session.getDatabase().getStore().getMvStore());
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, interval);
     }
 
     /**

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The embedded default: MongoDB served in-process by mongo-java-server on a loopback port, stored in an H2 MVStore file
@@ -29,32 +28,20 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
-    /** Closed by the server's backend when the server shuts down. */
-    @Bean(destroyMethod = "")
-    MVStore readModelStore(@Value("${ledger.data-dir}") Path dataDirectory) {
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
         }
         Path file = dataDirectory.resolve("readmodels.mv.db").toAbsolutePath();
-        log.info("Embedded MongoDB stores in {}", file);
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(MVStore readModelStore) {
-        MongoServer server = new MongoServer(new CommitBeforeReplyH2Backend(readModelStore));
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MongoServer server = new MongoServer(new CommitBeforeReplyH2Backend(store));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB on {}", address);
+        log.info("Embedded MongoDB on {} stores in {}", address, file);
         return server;
-    }
-
-    @Bean
-    MvStoreHousekeeping readModelHousekeeping(MVStore readModelStore,
-                                              @Value("${ledger.housekeeping-interval:10s}") Duration interval) {
-        return new MvStoreHousekeeping("read-models", action -> action.accept(readModelStore), interval);
     }
 
     @Bean
