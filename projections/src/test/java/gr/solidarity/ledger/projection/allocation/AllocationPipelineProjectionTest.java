@@ -1,9 +1,6 @@
 package gr.solidarity.ledger.projection.allocation;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocatedLot;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationApproved;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationCancelled;
@@ -24,8 +21,9 @@ import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientSt
 import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.Sort;
@@ -52,7 +50,9 @@ class AllocationPipelineProjectionTest {
     static final Municipality IOANNINA = new Municipality("1801", "Ιωαννιτών", "Ioannina", "18", "Ιωαννίνων",
             "Ioannina", "EL54", "Epirus");
 
-    MongoServer server;
+    @RegisterExtension
+    final InMemoryMongo inMemoryMongo = new InMemoryMongo();
+
     MongoClient client;
     MongoTemplate mongo;
     QueryUpdateEmitter emitter;
@@ -60,18 +60,10 @@ class AllocationPipelineProjectionTest {
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        client = inMemoryMongo.client();
         mongo = new MongoTemplate(client, "test");
         emitter = mock(QueryUpdateEmitter.class);
         projection = new AllocationPipelineProjection(mongo, emitter);
-    }
-
-    @AfterEach
-    void stopMongo() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package gr.solidarity.ledger.projection.audit;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocatedLot;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationApproved;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationProposed;
@@ -21,8 +18,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,24 +47,18 @@ class AuditTrailProjectionTest {
     static final String PLEDGE = "p0000000-0000-4000-8000-000000000004";
     static final String ALLOCATION = "a0000000-0000-4000-8000-000000000005";
 
-    MongoServer server;
+    @RegisterExtension
+    final InMemoryMongo inMemoryMongo = new InMemoryMongo();
+
     MongoClient client;
     MongoTemplate mongo;
     AuditTrailProjection projection;
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        client = inMemoryMongo.client();
         mongo = new MongoTemplate(client, "test");
         projection = new AuditTrailProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
-    }
-
-    @AfterEach
-    void stopMongo() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package gr.solidarity.ledger.projection.distribution;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationReceiptConfirmed;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.ReceiptLine;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
@@ -25,8 +22,9 @@ import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
 import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,24 +45,18 @@ class DistributionHistoryProjectionTest {
     static final Municipality IOANNINA = new Municipality("1801", "Ιωαννιτών", "Ioannina", "18", "Ιωαννίνων",
             "Ioannina", "EL54", "Epirus");
 
-    MongoServer server;
+    @RegisterExtension
+    final InMemoryMongo inMemoryMongo = new InMemoryMongo();
+
     MongoClient client;
     MongoTemplate mongo;
     DistributionHistoryProjection projection;
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        client = inMemoryMongo.client();
         mongo = new MongoTemplate(client, "test");
         projection = new DistributionHistoryProjection(mongo);
-    }
-
-    @AfterEach
-    void stopMongo() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

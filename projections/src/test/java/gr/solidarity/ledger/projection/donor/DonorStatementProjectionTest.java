@@ -1,9 +1,6 @@
 package gr.solidarity.ledger.projection.donor;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationReceiptConfirmed;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.ReceiptLine;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
@@ -22,8 +19,9 @@ import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
 import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,24 +40,18 @@ class DonorStatementProjectionTest {
     static final Instant MARCH = Instant.parse("2026-03-10T09:00:00Z");
     static final Instant APRIL = Instant.parse("2026-04-10T09:00:00Z");
 
-    MongoServer server;
+    @RegisterExtension
+    final InMemoryMongo inMemoryMongo = new InMemoryMongo();
+
     MongoClient client;
     MongoTemplate mongo;
     DonorStatementProjection projection;
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        client = inMemoryMongo.client();
         mongo = new MongoTemplate(client, "test");
         projection = new DonorStatementProjection(mongo);
-    }
-
-    @AfterEach
-    void stopMongo() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

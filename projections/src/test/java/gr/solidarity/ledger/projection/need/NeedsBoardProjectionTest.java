@@ -1,9 +1,6 @@
 package gr.solidarity.ledger.projection.need;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
@@ -30,8 +27,9 @@ import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientSt
 import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,20 +49,14 @@ class NeedsBoardProjectionTest {
     static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
     static final LocalDate BY = LocalDate.of(2026, 3, 20);
 
-    MongoServer server;
+    @RegisterExtension
+    final InMemoryMongo inMemoryMongo = new InMemoryMongo();
+
     MongoClient client;
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterEach
-    void stopMongo() {
-        client.close();
-        server.shutdownNow();
+        client = inMemoryMongo.client();
     }
 
     NeedsBoardProjection projection(MongoTemplate mongo) {

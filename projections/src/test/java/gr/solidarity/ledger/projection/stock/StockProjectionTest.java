@@ -1,9 +1,6 @@
 package gr.solidarity.ledger.projection.stock;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdded;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
@@ -29,8 +26,9 @@ import gr.solidarity.ledger.messages.stock.StockQueries.StockLotView;
 import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegistered;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,20 +52,14 @@ class StockProjectionTest {
     static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
     static final LocalDate EXPIRY = LocalDate.of(2026, 12, 31);
 
-    MongoServer server;
+    @RegisterExtension
+    final InMemoryMongo inMemoryMongo = new InMemoryMongo();
+
     MongoClient client;
 
     @BeforeEach
     void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterEach
-    void stopMongo() {
-        client.close();
-        server.shutdownNow();
+        client = inMemoryMongo.client();
     }
 
     StockProjection projection(MongoTemplate mongo) {

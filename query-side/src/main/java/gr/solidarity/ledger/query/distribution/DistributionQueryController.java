@@ -8,6 +8,7 @@ import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindLotRec
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindRecipientDonors;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.LotRecipients;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.RecipientDonors;
+import gr.solidarity.ledger.query.web.Months;
 import gr.solidarity.ledger.query.web.InvalidQueryException;
 import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;

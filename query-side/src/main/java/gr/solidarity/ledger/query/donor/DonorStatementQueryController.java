@@ -4,6 +4,7 @@ import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatement;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementPage;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatement;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatements;
+import gr.solidarity.ledger.query.web.Months;
 import gr.solidarity.ledger.query.web.Pages;
 import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,13 +1,11 @@
-package gr.solidarity.ledger.query.distribution;
-
-import gr.solidarity.ledger.query.web.InvalidQueryException;
+package gr.solidarity.ledger.query.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Report periods: months as yyyy-MM, both ends inclusive and optional. */
-final class Months {
+public final class Months {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM");
 
@@ -15,7 +13,7 @@ final class Months {
     }
 
     /** Rule: a month is written yyyy-MM; blank means unbounded. Answers the month normalised, or null. */
-    static String parse(String field, String value) {
+    public static String parse(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -27,7 +25,7 @@ final class Months {
     }
 
     /** Rule: a period does not end before it starts. */
-    static void requireOrdered(String from, String to) {
+    public static void requireOrdered(String from, String to) {
         if (from != null && to != null && from.compareTo(to) > 0) {
             throw new InvalidQueryException("from", "from must not be after to");
         }
