@@ -2,7 +2,7 @@ package gr.solidarity.ledger.app.views;
 
 import gr.solidarity.ledger.app.support.Api;
 import gr.solidarity.ledger.app.support.RunningLedger;
-import gr.solidarity.ledger.app.views.AuditTrailHttpTest.Network;
+import gr.solidarity.ledger.app.support.LedgerScenario.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.TODAY;
+import static gr.solidarity.ledger.app.support.LedgerScenario.TODAY;
 import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.invalid;
 import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.items;
 import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.list;
 import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.page;
-import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.position;
-import static gr.solidarity.ledger.app.views.AuditTrailHttpTest.setUpNetwork;
+import static gr.solidarity.ledger.app.support.LedgerScenario.position;
+import static gr.solidarity.ledger.app.support.LedgerScenario.setUpNetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stock and allocations as they stood at a past instant, from the event history, over HTTP. */

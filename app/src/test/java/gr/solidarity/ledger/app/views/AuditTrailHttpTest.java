@@ -1,6 +1,8 @@
 package gr.solidarity.ledger.app.views;
 
 import gr.solidarity.ledger.app.support.Api;
+import gr.solidarity.ledger.app.support.LedgerScenario.Delivery;
+import gr.solidarity.ledger.app.support.LedgerScenario.Network;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,21 +13,21 @@ import reactor.core.Disposable;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static gr.solidarity.ledger.app.support.LedgerScenario.deliver;
+import static gr.solidarity.ledger.app.support.LedgerScenario.position;
+import static gr.solidarity.ledger.app.support.LedgerScenario.setUpNetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The audit trail over HTTP: filters, timelines, cursors that hold while new events arrive, bad filters. */
 class AuditTrailHttpTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Athens"));
 
     @TempDir
     Path dataDirectory;
@@ -202,59 +204,5 @@ class AuditTrailHttpTest {
 
     static List<Long> positions(List<Map<String, Object>> entries) {
         return entries.stream().map(entry -> ((Number) entry.get("position")).longValue()).toList();
-    }
-
-    record Network(String donorId, String recipientId, String warehouseId) {
-    }
-
-    record Delivery(String pledgeId, String lotId, String needId, String allocationId, long position) {
-    }
-
-    static Network setUpNetwork(Api api) {
-        api.create("/api/catalogue/items", Map.of("itemCode", "PASTA-500G", "nameEl", "Μακαρόνια 500 γρ.",
-                "nameEn", "Pasta 500 g", "category", "DRY_FOOD", "unit", "PACK", "perishable", false));
-        String donorId = api.create("/api/organisations/donor-companies", Map.of(
-                "legalName", "Ηπειρωτικά Τρόφιμα Α.Ε.", "taxNumber", "094014201",
-                "contact", Map.of("person", "Μαρία Παπαδοπούλου", "email", "info@example.gr"),
-                "address", Map.of("street", "Λεωφόρος Δωδώνης 10", "postalCode", "45221", "town", "Ιωάννινα"),
-                "municipalityCode", "1801"));
-        api.accepted("/api/organisations/" + donorId + "/verification", Map.of("note", "ΓΕΜΗ"));
-        String recipientId = api.create("/api/organisations/recipient-structures", Map.of(
-                "name", "Ενοριακό Συσσίτιο Αγίου Νικολάου", "structureType", "PARISH_SOUP_KITCHEN",
-                "contact", Map.of("person", "π. Γεώργιος"),
-                "address", Map.of("street", "Αγίου Νικολάου 1", "postalCode", "45444", "town", "Ιωάννινα"),
-                "municipalityCode", "1801", "latitude", 39.665, "longitude", 20.853, "beneficiariesServed", 120));
-        api.accepted("/api/organisations/" + recipientId + "/verification", Map.of());
-        String warehouseId = api.create("/api/warehouses", Map.of("name", "Κεντρική Αποθήκη Ιωαννίνων",
-                "municipalityCode", "1801", "address", Map.of("street", "ΒΙΠΕ Ιωαννίνων", "town", "Ιωάννινα")));
-        return new Network(donorId, recipientId, warehouseId);
-    }
-
-    static Delivery deliver(Api api, Network network, String protocol) {
-        String pledgeId = api.create("/api/pledges", Map.of("donorId", network.donorId(), "lines", List.of(Map.of(
-                "itemCode", "PASTA-500G", "quantity", 100, "expectedDeliveryDate", TODAY.plusDays(2).toString()))));
-        Map<String, Object> receipt = api.createAndRead("/api/warehouses/" + network.warehouseId() + "/receipts",
-                Map.of("pledgeId", pledgeId, "lines", List.of(Map.of("itemCode", "PASTA-500G", "quantity", 100,
-                        "expiryDate", TODAY.plusMonths(10).toString(), "lotCode", "L2611", "pledgeLineNo", 1))));
-        String lotId = ((List<?>) receipt.get("lotIds")).get(0).toString();
-        String needId = api.create("/api/needs", Map.of("recipientId", network.recipientId(), "lines",
-                List.of(Map.of("itemCode", "PASTA-500G", "quantity", 100, "priority", "URGENT",
-                        "neededBy", TODAY.plusDays(7).toString(), "beneficiaries", 120))));
-        String allocationId = api.create("/api/allocations", Map.of("needId", needId,
-                "warehouseId", network.warehouseId(),
-                "lines", List.of(Map.of("needLineNo", 1, "quantity", 100, "lotId", lotId))));
-        api.accepted("/api/allocations/" + allocationId + "/approval", Map.of("protocolNumber", protocol + "/2026",
-                "decisionDate", TODAY.toString(), "ada", "ΨΛΣΥ46ΜΤΛΡ-ΑΛΘ"));
-        api.accepted("/api/allocations/" + allocationId + "/dispatch", Map.of("manifestNumber", "ΔΑ-" + protocol));
-        long position = position(api.post("/api/allocations/" + allocationId + "/receipt-confirmation",
-                Map.of("lines", List.of(Map.of("lotId", lotId, "receivedQuantity", 98,
-                        "note", "2 συσκευασίες σκισμένες")))));
-        return new Delivery(pledgeId, lotId, needId, allocationId, position);
-    }
-
-    static long position(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec accepted) {
-        Map<?, ?> answer = accepted.expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult()
-                .getResponseBody();
-        return ((Number) answer.get("position")).longValue();
     }
 }
