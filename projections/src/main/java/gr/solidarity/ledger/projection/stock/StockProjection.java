@@ -63,6 +63,8 @@ class StockProjection {
 
     /** Sorts before every printable character, so joined keys order like the tuples they are made of. */
     static final String SEPARATOR = "\u001f";
+    /** Field of an item document: lot id → that lot's on hand, reserved and available, for lots with stock. */
+    static final String LOT_CONTRIBUTIONS = "lotContributions";
     /** Lots without an expiry date sort after every dated lot. */
     static final String NO_EXPIRY = "9999-12-31";
 
@@ -274,32 +276,53 @@ class StockProjection {
         doc.put("empty", onHand.signum() <= 0);
         doc.put("hasAvailable", available.signum() > 0);
         mongo.save(doc, StockQueries.LOTS_COLLECTION);
-        recomputeItem(doc.getString("itemCode"));
+        recomputeItem(doc.getString("itemCode"), doc);
         StockLotView view = view(doc);
         emitter.emit(FindStockLots.class, query -> matches(query, view), view);
     }
 
-    /** The item's totals are recomputed from its lots, never incremented, so they cannot drift. */
+    /**
+     * The item's totals are recomputed from its lots, never incremented, so they cannot drift. The item document keeps
+     * each lot's current contribution (lots with nothing on hand drop out), so a recomputation reads one document
+     * instead of every lot the item ever had.
+     */
     private void recomputeItem(String itemCode) {
-        Query lotsOfItem = Query.query(Criteria.where("itemCode").is(itemCode));
-        lotsOfItem.fields().include("onHand").include("reserved").include("available");
+        recomputeItem(itemCode, null);
+    }
+
+    /** @param changedLot the lot whose contribution changed, or null when only the item changed */
+    private void recomputeItem(String itemCode, Document changedLot) {
+        Document item = mongo.findById(itemCode, Document.class, StockQueries.ITEMS_COLLECTION);
+        Document contributions = item == null || item.get(LOT_CONTRIBUTIONS) == null
+                ? new Document() : new Document(item.get(LOT_CONTRIBUTIONS, Document.class));
+        if (changedLot != null) {
+            String lotKey = changedLot.getString("lotId");
+            if (number(changedLot.get("onHand")).signum() <= 0 && number(changedLot.get("reserved")).signum() == 0) {
+                contributions.remove(lotKey);
+            } else {
+                contributions.put(lotKey, new Document("onHand", changedLot.get("onHand"))
+                        .append("reserved", changedLot.get("reserved"))
+                        .append("available", changedLot.get("available")));
+            }
+        }
         BigDecimal onHand = BigDecimal.ZERO;
         BigDecimal reserved = BigDecimal.ZERO;
         BigDecimal available = BigDecimal.ZERO;
         int lots = 0;
-        for (Document lot : mongo.find(lotsOfItem, Document.class, StockQueries.LOTS_COLLECTION)) {
-            BigDecimal lotOnHand = number(lot.get("onHand"));
+        for (Object value : contributions.values()) {
+            Document contribution = (Document) value;
+            BigDecimal lotOnHand = number(contribution.get("onHand"));
             onHand = onHand.add(lotOnHand);
-            reserved = reserved.add(number(lot.get("reserved")));
-            available = available.add(number(lot.get("available")));
+            reserved = reserved.add(number(contribution.get("reserved")));
+            available = available.add(number(contribution.get("available")));
             if (lotOnHand.signum() > 0) {
                 lots++;
             }
         }
-        Document item = mongo.findById(itemCode, Document.class, StockQueries.ITEMS_COLLECTION);
         BigDecimal minimum = item == null || item.get("minimum") == null ? null : number(item.get("minimum"));
         boolean below = minimum != null && available.compareTo(minimum) < 0;
         mongo.upsert(byId(itemCode), new Update()
+                .set(LOT_CONTRIBUTIONS, contributions)
                 .set("onHand", decimal(onHand))
                 .set("reserved", decimal(reserved))
                 .set("available", decimal(available))
