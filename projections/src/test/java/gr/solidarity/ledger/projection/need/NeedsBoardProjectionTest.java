@@ -28,6 +28,7 @@ import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -164,10 +165,5 @@ class NeedsBoardProjectionTest {
 
     static NeedBoardEntry entry(MongoTemplate mongo, String needId) {
         return NeedsBoardProjection.entry(mongo.findById(needId, Document.class, NeedQueries.COLLECTION));
-    }
-
-    static List<Map<String, Object>> all(MongoTemplate mongo, String collection) {
-        return mongo.find(new Query().with(Sort.by("_id")), Document.class, collection).stream()
-                .map(doc -> (Map<String, Object>) doc).toList();
     }
 }

@@ -27,6 +27,7 @@ import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegister
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -186,10 +187,5 @@ class StockProjectionTest {
 
     static StockLotView lot(MongoTemplate mongo, String lotId) {
         return StockProjection.view(mongo.findById(lotId, Document.class, StockQueries.LOTS_COLLECTION));
-    }
-
-    static List<Map<String, Object>> all(MongoTemplate mongo, String collection) {
-        return mongo.find(new Query().with(Sort.by("_id")), Document.class, collection).stream()
-                .map(doc -> (Map<String, Object>) doc).toList();
     }
 }
