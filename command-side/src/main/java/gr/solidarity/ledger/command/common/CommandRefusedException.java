@@ -50,4 +50,8 @@ public class CommandRefusedException extends CommandExecutionException {
         return new CommandRefusedException(
                 new Refusal(code, Refusal.Kind.RULE_VIOLATED, message, List.of(new FieldProblem(field, message))));
     }
+
+    public static CommandRefusedException forbidden(String code, String message) {
+        return new CommandRefusedException(new Refusal(code, Refusal.Kind.FORBIDDEN, message));
+    }
 }

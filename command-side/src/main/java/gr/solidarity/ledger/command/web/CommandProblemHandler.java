@@ -86,6 +86,7 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
     }
 

@@ -2,6 +2,7 @@ package gr.solidarity.ledger.command.web;
 
 import gr.solidarity.ledger.command.idempotency.IdempotencyInterceptor;
 import gr.solidarity.ledger.messages.common.LedgerCommand;
+import gr.solidarity.ledger.messages.identity.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,6 +28,11 @@ import java.util.function.Function;
 /**
  * Sends commands from HTTP handlers. Axon's local command bus runs the handler on the calling thread, so every send is
  * moved to the bounded-elastic scheduler, never run on a Netty event-loop thread.
+ * <p>
+ * The signed-in actor and the request's correlation id are read from the Reactor context (put there by the web layer
+ * under {@code Actor.class} and {@link Actor#REQUEST_ID}) and sent as the command's metadata, from where they are
+ * copied onto every event the command causes. A request without an actor in its context is refused rather than
+ * recorded as the system's.
  */
 @Component
 public class CommandSender {
@@ -48,15 +54,31 @@ public class CommandSender {
      * result; two concurrent first attempts are settled by the event store, and the loser reads the winner's result.
      */
     public <R> Mono<R> send(LedgerCommand command, String idempotencyKey) {
-        Map<String, Object> metaData = new HashMap<>();
+        return Mono.deferContextual(context -> {
+            Actor actor = context.getOrDefault(Actor.class, null);
+            if (actor == null) {
+                return Mono.error(new IllegalStateException("No signed-in actor for " + command.getClass().getSimpleName()));
+            }
+            Map<String, Object> metaData = new HashMap<>(actor.toMetaData());
+            String requestId = context.getOrDefault(Actor.REQUEST_ID, null);
+            if (requestId != null) {
+                metaData.put(Actor.REQUEST_ID, requestId);
+            }
+            return send(command, idempotencyKey, metaData);
+        });
+    }
+
+    private <R> Mono<R> send(LedgerCommand command, String idempotencyKey, Map<String, Object> metaData) {
+        boolean idempotent = false;
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             metaData.put(IdempotencyInterceptor.KEY, idempotencyKey);
-            metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint(command));
+            metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint(command, metaData.get(Actor.USER_ID)));
+            idempotent = true;
         }
         Mono<R> once = Mono.defer(() -> Mono.fromFuture(
                         commandGateway.<R>send(command, MetaData.from(metaData))))
                 .subscribeOn(Schedulers.boundedElastic());
-        if (metaData.isEmpty()) {
+        if (!idempotent) {
             return once;
         }
         return once.onErrorResume(CommandSender::lostRace, lost -> once);
@@ -104,10 +126,12 @@ public class CommandSender {
         return false;
     }
 
-    private String fingerprint(LedgerCommand command) {
+    /** The same key sent by someone else is a different request, so the actor is part of the fingerprint. */
+    private String fingerprint(LedgerCommand command, Object actor) {
         try {
             byte[] content = jsonMapper.writeValueAsBytes(command);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(actor).getBytes(StandardCharsets.UTF_8));
             digest.update(command.getClass().getName().getBytes(StandardCharsets.UTF_8));
             digest.update(content);
             return HexFormat.of().formatHex(digest.digest());

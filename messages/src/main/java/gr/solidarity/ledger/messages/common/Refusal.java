@@ -29,7 +29,9 @@ public record Refusal(String code, Kind kind, String message, List<FieldProblem>
         /** The command contradicts the current state (already withdrawn, wrong lifecycle step, duplicate...). */
         CONFLICT,
         /** A business rule forbids it (not enough stock, expired lot, organisation not verified...). */
-        RULE_VIOLATED
+        RULE_VIOLATED,
+        /** The one who asks may not do this, whoever the target (e.g. approving an allocation they proposed). */
+        FORBIDDEN
     }
 
     /** A problem with one input field; {@code field} uses JSON-pointer-like dotted paths, e.g. {@code lines[0].quantity}. */
