@@ -2,6 +2,7 @@ package gr.solidarity.ledger.messages.audit;
 
 import gr.solidarity.ledger.messages.allocation.AllocationEvents;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents;
+import gr.solidarity.ledger.messages.identity.AccountEvents;
 import gr.solidarity.ledger.messages.need.NeedEvents;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents;
@@ -27,7 +28,7 @@ public final class AuditQueries {
     /** Every class that declares events; each nested record is an event unless another event is made of it. */
     public static final List<Class<?>> EVENT_HOLDERS = List.of(OrganisationEvents.class, WarehouseEvents.class,
             CatalogueEvents.class, PledgeEvents.class, StockEvents.class, NeedEvents.class, AllocationEvents.class,
-            RequestEvents.class);
+            RequestEvents.class, AccountEvents.class);
 
     private AuditQueries() {
     }
@@ -56,14 +57,19 @@ public final class AuditQueries {
      * @param position        global position in the event store
      * @param entityId        the aggregate the event belongs to
      * @param entityType      the aggregate type (Organisation, Warehouse, Pledge, Need, Allocation, CatalogueItem...)
-     * @param actor           who did it; "system" when nobody is known
+     * @param actor           who did it (user id); "system" when nobody is known
+     * @param actorName       their name as it was when they acted
+     * @param actorRole       the role they acted in (null for the system)
+     * @param actorOrganisation the donor company or recipient structure they acted for, if any
+     * @param requestId       the correlation id of the HTTP request that caused it
      * @param correlationId   the request the event ultimately stems from (Axon trace id)
      * @param causationId     the message that directly caused it
      * @param organisationIds organisations named in the event
      * @param lotIds          stock lots named in the event
      */
     public record AuditEntryView(String id, long position, Instant at, String eventType, String entityId,
-                                 String entityType, String actor, String correlationId, String causationId,
+                                 String entityType, String actor, String actorName, String actorRole,
+                                 String actorOrganisation, String requestId, String correlationId, String causationId,
                                  List<String> organisationIds, List<String> lotIds, String summaryEl,
                                  String summaryEn) {
     }

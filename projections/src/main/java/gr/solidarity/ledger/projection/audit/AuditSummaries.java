@@ -10,6 +10,12 @@ import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemAdde
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRetired;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.MinimumStockLevelSet;
 import gr.solidarity.ledger.messages.catalogue.CatalogueEvents.CatalogueItemRevised;
+import gr.solidarity.ledger.messages.identity.AccountEvents.UserAccountCreated;
+import gr.solidarity.ledger.messages.identity.AccountEvents.UserAccountDisabled;
+import gr.solidarity.ledger.messages.identity.AccountEvents.UserAccountEnabled;
+import gr.solidarity.ledger.messages.identity.AccountEvents.UserPasswordChanged;
+import gr.solidarity.ledger.messages.identity.AccountEvents.UserRoleAssigned;
+import gr.solidarity.ledger.messages.identity.Role;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedCancelled;
@@ -187,6 +193,40 @@ final class AuditSummaries {
         on(IdempotentRequestProcessed.class, e -> new Summary(
                 "Εκτελέστηκε το αίτημα " + simpleName(e.commandName()) + " με κλειδί επανάληψης",
                 "Request " + simpleName(e.commandName()) + " carried out with an idempotency key"));
+        on(UserAccountCreated.class, e -> new Summary(
+                "Δημιουργήθηκε λογαριασμός χρήστη " + e.username() + " (" + roleEl(e.role()) + ")"
+                        + ofOrganisation(e.organisationId()),
+                "User account " + e.username() + " created (" + e.role() + ")" + ofOrganisation(e.organisationId())));
+        on(UserRoleAssigned.class, e -> new Summary(
+                "Ο χρήστης " + e.username() + " πήρε ρόλο " + roleEl(e.role()) + ofOrganisation(e.organisationId()),
+                "User " + e.username() + " given the role " + e.role() + ofOrganisation(e.organisationId())));
+        on(UserPasswordChanged.class, e -> new Summary(
+                "Άλλαξε ο κωδικός πρόσβασης του χρήστη " + e.username(),
+                "Password of user " + e.username() + " changed"));
+        on(UserAccountDisabled.class, e -> new Summary(
+                "Απενεργοποιήθηκε ο λογαριασμός " + e.username() + colon(e.reason()),
+                "User account " + e.username() + " disabled" + colon(e.reason())));
+        on(UserAccountEnabled.class, e -> new Summary(
+                "Ενεργοποιήθηκε ξανά ο λογαριασμός " + e.username(),
+                "User account " + e.username() + " enabled again"));
+    }
+
+    private static String ofOrganisation(String organisationId) {
+        return organisationId == null ? "" : " · " + organisationId;
+    }
+
+    private static String roleEl(Role role) {
+        if (role == null) {
+            return "χωρίς ρόλο";
+        }
+        return switch (role) {
+            case DONOR -> "δωρητής";
+            case RECIPIENT -> "δομή αποδεκτών";
+            case OFFICER -> "υπάλληλος Διεύθυνσης";
+            case DIRECTOR -> "προϊστάμενος/διευθυντής";
+            case AUDITOR -> "ελεγκτής";
+            case ADMIN -> "διαχειριστής";
+        };
     }
 
     private AuditSummaries() {

@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.projection.audit;
 
 import gr.solidarity.ledger.messages.audit.AuditQueries;
+import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.messages.audit.AuditQueries.FindAuditEntries;
 import org.axonframework.config.ProcessingGroup;
@@ -75,15 +76,15 @@ class AuditTrailProjection {
             entityType = domainEvent.getType();
         }
         Map<String, ?> metaData = message.getMetaData();
-        Object actor = metaData.get("actor");
+        Actor actor = Actor.fromMetaData(metaData);
         AuditSummaries.Summary summary = AuditSummaries.of(payload);
         Set<String> organisations = new LinkedHashSet<>();
         Set<String> lots = new LinkedHashSet<>();
         collectIds(payload, organisations, lots, 0);
         return new AuditEntryView(message.getIdentifier(), position(message, token), message.getTimestamp(),
                 payload.getClass().getSimpleName(), entityId, entityType,
-                actor == null || actor.toString().isBlank() ? SYSTEM : actor.toString(),
-                text(metaData.get("traceId")), text(metaData.get("correlationId")),
+                actor.userId(), actor.displayName(), actor.role() == null ? null : actor.role().name(),
+                actor.organisationId(), text(metaData.get(Actor.REQUEST_ID)), text(metaData.get("traceId")), text(metaData.get("correlationId")),
                 List.copyOf(organisations), List.copyOf(lots), summary.el(), summary.en());
     }
 

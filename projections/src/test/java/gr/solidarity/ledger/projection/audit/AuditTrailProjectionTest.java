@@ -63,12 +63,13 @@ class AuditTrailProjectionTest {
 
     @Test
     void recordsWhoDidWhatToWhichRecordAndWhy() {
-        apply(event("Pledge", PLEDGE, 0, pledge(), Map.of("actor", "maria", "traceId", "root-1",
+        apply(event("Pledge", PLEDGE, 0, pledge(), Map.of("actor", "maria", "actorName", "Μαρία Παπαδοπούλου",
+                "actorRole", "DONOR", "actorOrganisation", DONOR, "requestId", "req-12345678", "traceId", "root-1",
                 "correlationId", "command-1"), "e1", T0), 7);
 
         AuditEntryView entry = mongo.findById("e1", AuditEntryView.class, AuditQueries.COLLECTION);
         assertThat(entry).isEqualTo(new AuditEntryView("e1", 7, T0, "PledgeMade", PLEDGE, "Pledge", "maria",
-                "root-1", "command-1", List.of(DONOR), List.of(),
+                "Μαρία Παπαδοπούλου", "DONOR", DONOR, "req-12345678", "root-1", "command-1", List.of(DONOR), List.of(),
                 "Η δέσμευση δωρεάς 2 γραμμών καταχωρίστηκε", "Pledge of 2 lines made"));
     }
 

@@ -1,0 +1,85 @@
+package gr.solidarity.ledger.app.security;
+
+import gr.solidarity.ledger.messages.identity.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+
+import java.util.Arrays;
+
+import static gr.solidarity.ledger.messages.identity.Role.ADMIN;
+import static gr.solidarity.ledger.messages.identity.Role.AUDITOR;
+import static gr.solidarity.ledger.messages.identity.Role.DIRECTOR;
+import static gr.solidarity.ledger.messages.identity.Role.DONOR;
+import static gr.solidarity.ledger.messages.identity.Role.OFFICER;
+import static gr.solidarity.ledger.messages.identity.Role.RECIPIENT;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * Which role may call which part of the API. This decides by role only; whose records a donor or recipient user may
+ * touch is decided where the records are (command handlers and query controllers answer 404 for another
+ * organisation's). Anything under /api not listed here is refused, so a new endpoint is closed until it is placed.
+ */
+final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    static void apply(AuthorizeExchangeSpec exchanges) {
+        exchanges.pathMatchers("/login", "/logout", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll();
+
+        exchanges.pathMatchers(POST, "/api/auth/token").authenticated();
+        exchanges.pathMatchers(GET, "/api/me").authenticated();
+
+        // user accounts and projections: administrators manage, auditors read
+        allow(exchanges, GET, roles(ADMIN, AUDITOR), "/api/admin/**");
+        allow(exchanges, null, roles(ADMIN), "/api/admin/**");
+
+        // organisations, warehouses, catalogue, stock movements: directorate staff
+        allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/catalogue/items", "/api/catalogue/items/*");
+        allow(exchanges, POST, roles(OFFICER, DIRECTOR), "/api/organisations/**", "/api/catalogue/**", "/api/warehouses",
+                "/api/warehouses/**", "/api/transfers");
+        allow(exchanges, PUT, roles(OFFICER, DIRECTOR), "/api/catalogue/**");
+
+        // pledges: the donor company's own members, or staff entering a pledge made on paper or by phone
+        allow(exchanges, POST, roles(DONOR, OFFICER, DIRECTOR), "/api/pledges", "/api/pledges/**");
+        allow(exchanges, PUT, roles(DONOR, OFFICER, DIRECTOR), "/api/pledges/**");
+
+        // needs: the structure's own members, or staff entering a declaration made on paper
+        allow(exchanges, POST, roles(RECIPIENT, OFFICER, DIRECTOR), "/api/needs", "/api/needs/*/cancellation");
+        allow(exchanges, PUT, roles(RECIPIENT, OFFICER, DIRECTOR), "/api/needs/*/lines/*");
+
+        // allocations: staff propose, cancel and dispatch; directors decide; only the recipient confirms receipt
+        allow(exchanges, POST, roles(DIRECTOR), "/api/allocations/*/approval", "/api/allocations/*/rejection");
+        allow(exchanges, POST, roles(RECIPIENT), "/api/allocations/*/receipt-confirmation");
+        allow(exchanges, POST, roles(OFFICER, DIRECTOR), "/api/allocations", "/api/allocations/*/cancellation",
+                "/api/allocations/*/dispatch");
+
+        // views
+        allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/allocations/approvals",
+                "/api/allocations/approvals/stream");
+        allow(exchanges, GET, roles(RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/needs/**", "/api/allocations",
+                "/api/allocations/*");
+        allow(exchanges, GET, roles(DONOR, OFFICER, DIRECTOR, AUDITOR), "/api/donors/*/statement");
+        allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/donors/statements", "/api/stock/**",
+                "/api/distribution", "/api/distribution/**");
+        allow(exchanges, GET, roles(AUDITOR), "/api/audit", "/api/audit/**", "/api/as-of/**");
+
+        exchanges.pathMatchers("/api/**").denyAll();
+        exchanges.anyExchange().permitAll();
+    }
+
+    private static void allow(AuthorizeExchangeSpec exchanges, HttpMethod method, String[] roles, String... paths) {
+        if (method == null) {
+            exchanges.pathMatchers(paths).hasAnyRole(roles);
+        } else {
+            exchanges.pathMatchers(method, paths).hasAnyRole(roles);
+        }
+    }
+
+    private static String[] roles(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

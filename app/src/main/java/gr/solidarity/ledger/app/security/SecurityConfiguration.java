@@ -1,0 +1,133 @@
+package gr.solidarity.ledger.app.security;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Who may call what. With local identity (the embedded default) the ledger keeps its own accounts: browsers sign in
+ * on a login page and hold a session cookie (with CSRF protection), API clients use HTTP Basic or a bearer token from
+ * {@code POST /api/auth/token}. With OIDC identity a region's identity provider issues the bearer tokens and the
+ * ledger checks them and reads role and organisation from configurable claims.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LocalAccounts localAccounts(QueryGateway queries) {
+        return new LocalAccounts(queries);
+    }
+
+    @Bean
+    LocalTokens localTokens(@Value("${ledger.data-dir}") Path dataDirectory, SecurityProperties properties) {
+        return new LocalTokens(dataDirectory.resolve("identity").resolve("token-signing-key.json"),
+                properties.tokenValidity(), Clock.systemUTC());
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(SecurityProperties properties) {
+        return new LoginThrottle(properties.login().maxFailures(), properties.login().window(), Clock.systemUTC());
+    }
+
+    @Bean
+    RequestIds requestIds() {
+        return new RequestIds();
+    }
+
+    @Bean
+    SignedInActor signedInActor() {
+        return new SignedInActor();
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
+                                                  LocalAccounts accounts, LocalTokens tokens, LoginThrottle throttle,
+                                                  PasswordEncoder passwordEncoder, JsonMapper json,
+                                                  ObjectProvider<ReactiveJwtDecoder> providerDecoder) {
+        SecurityProblems problems = new SecurityProblems(json);
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        http.authorizeExchange(AccessPolicy::apply)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((exchange, failure) -> api.matches(exchange)
+                                .flatMap(match -> match.isMatch() ? problems.commence(exchange, failure)
+                                        : new RedirectServerAuthenticationEntryPoint("/login").commence(exchange, failure)))
+                        .accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionBasedChange))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicy(permissions -> permissions.policy("geolocation=(), camera=(), microphone=()")));
+
+        if (properties.identity() == SecurityProperties.Identity.LOCAL) {
+            UserDetailsRepositoryReactiveAuthenticationManager checked =
+                    new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
+            checked.setPasswordEncoder(passwordEncoder);
+            ThrottledAuthenticationManager passwords = new ThrottledAuthenticationManager(checked, throttle);
+            http.httpBasic(basic -> basic.authenticationManager(passwords).authenticationEntryPoint(problems))
+                    .formLogin(form -> form.authenticationManager(passwords))
+                    .oauth2ResourceServer(resource -> resource
+                            .authenticationEntryPoint(problems)
+                            .accessDeniedHandler(problems)
+                            .jwt(jwt -> jwt.jwtDecoder(tokens.decoder())
+                                    .jwtAuthenticationConverter(TokenActors.local(accounts))));
+        } else {
+            ReactiveJwtDecoder decoder = providerDecoder.getIfAvailable(() -> {
+                throw new IllegalStateException("ledger.security.identity=oidc needs the identity provider: set "
+                        + "spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location");
+            });
+            http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                    .oauth2ResourceServer(resource -> resource
+                            .authenticationEntryPoint(problems)
+                            .accessDeniedHandler(problems)
+                            .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                    .jwtAuthenticationConverter(TokenActors.fromClaims(properties.claims()))));
+        }
+        return http.build();
+    }
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    /**
+     * CSRF protection is for what a browser sends on its own: a change carried by the session cookie. A request with
+     * an Authorization header was written by a program holding the credentials, which a forged cross-site request
+     * cannot add; and the 401 never offers Basic, so browsers never remember Basic credentials to send by themselves.
+     */
+    private static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> sessionBasedChange(
+            org.springframework.web.server.ServerWebExchange exchange) {
+        boolean change = !SAFE.contains(exchange.getRequest().getMethod());
+        boolean programmatic = exchange.getRequest().getHeaders().containsHeader(org.springframework.http.HttpHeaders.AUTHORIZATION);
+        return change && !programmatic ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+}
