@@ -58,7 +58,7 @@ class KilledProcessTest {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
 
         try (RunningLedger restarted = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(restarted.http());
+            Api api = restarted.api();
             for (String code : acknowledged) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                         .untilAsserted(() -> api.get("/api/catalogue/items/" + code).expectStatus().isOk());

@@ -35,7 +35,7 @@ class FullFlowHttpTest {
         Network network;
         Delivery first;
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             network = setUpNetwork(api);
             first = deliver(api, network, "ΠΡΩΤ-1");
 
@@ -49,7 +49,7 @@ class FullFlowHttpTest {
         }
 
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             int eventsBefore = EventLog.types(ledger).size();
 
             // the state survived: the received allocation cannot be confirmed or dispatched again
@@ -74,7 +74,7 @@ class FullFlowHttpTest {
     @Test
     void aRetriedRequestHasOneEffectAndTheSameAnswer() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             Network network = setUpNetwork(api);
             String pledgeId = api.create("/api/pledges", pledge(network, 40));
             Map<String, Object> receipt = api.createAndRead("/api/warehouses/" + network.warehouseId() + "/receipts",
@@ -110,7 +110,7 @@ class FullFlowHttpTest {
     @Test
     void badInputIsAProblemWithFieldsAndStoresNothing() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             Network network = setUpNetwork(api);
             int events = EventLog.types(ledger).size();
 

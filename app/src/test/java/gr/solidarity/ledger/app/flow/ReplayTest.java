@@ -29,7 +29,7 @@ class ReplayTest {
     void replaysFromAStoredReplayTokenAfterARestart() {
         List<Map<String, Object>> before;
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            addItems(new Api(ledger.http()), 5);
+            addItems(ledger.api(), 5);
             before = awaitCatalogueSize(ledger, 5);
 
             StreamingEventProcessor catalogue = ledger.bean(EventProcessingConfiguration.class)
@@ -45,7 +45,7 @@ class ReplayTest {
                     .eventProcessor("catalogue", StreamingEventProcessor.class).orElseThrow();
             assertThat(catalogue.isError()).isFalse();
 
-            addItems(new Api(ledger.http()), 1, "LATE");
+            addItems(ledger.api(), 1, "LATE");
             awaitCatalogueSize(ledger, 6);
         }
     }
@@ -54,7 +54,7 @@ class ReplayTest {
     void firstStartOverExistingEventsBuildsTheViews() throws Exception {
         List<Map<String, Object>> before;
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            addItems(new Api(ledger.http()), 4);
+            addItems(ledger.api(), 4);
             before = awaitCatalogueSize(ledger, 4);
         }
         // Without the read-model file the processors find no token: they start from the first event.
@@ -80,7 +80,7 @@ class ReplayTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static List<Map<String, Object>> awaitCatalogueSize(RunningLedger ledger, int size) {
-        Api api = new Api(ledger.http());
+        Api api = ledger.api();
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> (List<Map<String, Object>>) (List) api.get("/api/catalogue/items").expectStatus().isOk()
                         .expectBodyList(Map.class).returnResult().getResponseBody(), items -> items.size() == size);

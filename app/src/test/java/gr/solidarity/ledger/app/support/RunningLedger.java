@@ -18,6 +18,7 @@ public final class RunningLedger implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final WebTestClient http;
+    private final Identities identities;
 
     private RunningLedger(ConfigurableApplicationContext context) {
         this.context = context;
@@ -26,6 +27,7 @@ public final class RunningLedger implements AutoCloseable {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
+        this.identities = new Identities(http);
     }
 
     public static RunningLedger start(Path dataDirectory, String... properties) {
@@ -34,7 +36,8 @@ public final class RunningLedger implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--ledger.data-dir=" + dataDirectory.toAbsolutePath(),
                 "--server.port=0",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                "--ledger.security.admin.password=" + Identities.ADMIN_PASSWORD));
         for (String property : properties) {
             arguments.add("--" + property);
         }
@@ -43,8 +46,18 @@ public final class RunningLedger implements AutoCloseable {
         return new RunningLedger(context);
     }
 
+    /** Not signed in. */
     public WebTestClient http() {
         return http;
+    }
+
+    /** Calls made by whoever's job they are; see {@link Api}. */
+    public Api api() {
+        return new Api(identities);
+    }
+
+    public Identities identities() {
+        return identities;
     }
 
     public ConfigurableApplicationContext context() {

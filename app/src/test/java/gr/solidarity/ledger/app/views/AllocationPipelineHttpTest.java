@@ -44,7 +44,7 @@ class AllocationPipelineHttpTest {
     @BeforeAll
     static void start() {
         ledger = RunningLedger.start(dataDirectory);
-        network = new FlowViewsScenario(new Api(ledger.http())).setUp();
+        network = new FlowViewsScenario(ledger.api()).setUp();
         lotId = network.pledgedPasta(1000)[1];
         received = network.deliver(network.need(network.kitchenId, "PASTA-500G", 100, 120), lotId, 100, 97, "ΠΡΩΤ-1");
         rejected = network.propose(network.need(network.groceryId, "PASTA-500G", 50, 40), lotId, 50);

@@ -32,7 +32,7 @@ class AsOfHttpTest {
     @Test
     void answersWithWhatWasKnownThenAndWithWhatIsKnownNow() throws InterruptedException {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             Network network = setUpNetwork(api);
             String lotId = receive(api, network, 100);
             String otherLotId = receive(api, network, 20);
@@ -90,7 +90,7 @@ class AsOfHttpTest {
     @Test
     void refusesTheFutureAndBadFilters() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             invalid(api, "/api/as-of/stock?at=" + Instant.now().plus(Duration.ofHours(1)), "at");
             invalid(api, "/api/as-of/stock", "at");
             invalid(api, "/api/as-of/stock?at=3%20March", "at");

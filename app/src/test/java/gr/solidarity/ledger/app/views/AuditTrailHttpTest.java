@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.views;
 
+import gr.solidarity.ledger.messages.identity.Role;
 import gr.solidarity.ledger.app.support.Api;
 import gr.solidarity.ledger.app.support.LedgerScenario.Delivery;
 import gr.solidarity.ledger.app.support.LedgerScenario.Network;
@@ -36,7 +37,7 @@ class AuditTrailHttpTest {
     @SuppressWarnings("unchecked")
     void filtersTheTrailAndTellsEachRecordsStory() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             Network network = setUpNetwork(api);
             Delivery delivery = deliver(api, network, "ΠΡΩΤ-1");
             long at = delivery.position();
@@ -102,7 +103,7 @@ class AuditTrailHttpTest {
     @Test
     void pagesStayCorrectWhileNewEventsArrive() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             Network network = setUpNetwork(api);
             long before = deliver(api, network, "ΠΡΩΤ-1").position();
 
@@ -133,9 +134,9 @@ class AuditTrailHttpTest {
     @Test
     void aLiveTrailShowsNewEntriesThatMatchItsFilters() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
-            Disposable subscription = ledger.http().get().uri("/api/audit/stream?eventType=WarehouseRegistered")
+            Disposable subscription = ledger.api().as(Role.AUDITOR).http().get().uri("/api/audit/stream?eventType=WarehouseRegistered")
                     .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                     .expectStatus().isOk()
                     .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
@@ -161,7 +162,7 @@ class AuditTrailHttpTest {
     @Test
     void badFiltersAreProblemsNamingTheField() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
-            Api api = new Api(ledger.http());
+            Api api = ledger.api();
             invalid(api, "/api/audit?eventType=SomethingHappened", "eventType");
             invalid(api, "/api/audit?from=2026-03-03T10:00:00Z&to=2026-03-02T10:00:00Z", "from");
             invalid(api, "/api/audit?from=yesterday", "from");

@@ -32,7 +32,7 @@ class DistributionHttpTest {
     @BeforeAll
     static void start() {
         ledger = RunningLedger.start(dataDirectory);
-        network = new FlowViewsScenario(new Api(ledger.http())).setUp();
+        network = new FlowViewsScenario(ledger.api()).setUp();
         pastaLot = network.pledgedPasta(200)[1];
         oilLot = network.unsolicitedOil(40);
         network.deliver(network.need(network.kitchenId, "PASTA-500G", 100, 80), pastaLot, 100, 98, "ΠΡΩΤ-1");

@@ -32,7 +32,7 @@ class DonorStatementHttpTest {
     @BeforeAll
     static void start() {
         ledger = RunningLedger.start(dataDirectory);
-        network = new FlowViewsScenario(new Api(ledger.http())).setUp();
+        network = new FlowViewsScenario(ledger.api()).setUp();
         idleDonorId = network.donor("Αρτοποιεία Πρέβεζας Ο.Ε.", "094014237");
 
         String pastaLot = network.pledgedPasta(100)[1];

@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.views;
 
+import gr.solidarity.ledger.messages.identity.Role;
 import gr.solidarity.ledger.app.support.Api;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class NeedsBoardHttpTest {
     @BeforeAll
     void start(@TempDir Path dataDirectory) {
         ledger = RunningLedger.start(dataDirectory);
-        api = new Api(ledger.http());
+        api = ledger.api();
         network = ViewsNetwork.setUp(api);
         ViewsNetwork.Received pasta = network.receive(api, network.warehouseA(), PASTA, 100, TODAY.plusDays(100));
         network.receive(api, network.warehouseB(), PASTA, 20, TODAY.plusDays(100));
@@ -172,7 +173,7 @@ class NeedsBoardHttpTest {
     @Test
     @Order(7)
     void streamsASnapshotThenEveryChangedNeed() throws InterruptedException {
-        Flux<ServerSentEvent> events = ledger.http().get()
+        Flux<ServerSentEvent> events = ledger.api().as(Role.AUDITOR).http().get()
                 .uri("/api/needs/board/stream?municipalityCode=0101")
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()

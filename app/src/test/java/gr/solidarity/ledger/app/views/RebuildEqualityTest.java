@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.views;
 
+import gr.solidarity.ledger.messages.identity.Role;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -34,7 +35,7 @@ class RebuildEqualityTest {
     @SuppressWarnings("unchecked")
     void everyRebuiltViewEqualsTheLiveOne() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory, "ledger.demo-data=true")) {
-            var api = ledger.http();
+            var api = ledger.api().as(Role.ADMIN).http();
             awaitAllCaughtUp(ledger);
             Map<String, List<Document>> live = views(ledger.bean(MongoTemplate.class));
             assertThat(live).isNotEmpty();
@@ -63,7 +64,7 @@ class RebuildEqualityTest {
     private static void awaitAllCaughtUp(RunningLedger ledger) {
         long head = ledger.bean(EventStore.class).createHeadToken().position().orElse(-1);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            List<Map> statuses = ledger.http().get().uri("/api/admin/projections").exchange()
+            List<Map> statuses = api.get().uri("/api/admin/projections").exchange()
                     .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody();
             return statuses.stream().allMatch(status -> status.get("position") != null
                     && ((Number) status.get("position")).longValue() >= head

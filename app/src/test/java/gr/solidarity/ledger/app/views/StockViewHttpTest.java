@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.views;
 
+import gr.solidarity.ledger.messages.identity.Role;
 import gr.solidarity.ledger.app.support.Api;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class StockViewHttpTest {
     @BeforeAll
     void start(@TempDir Path dataDirectory) {
         ledger = RunningLedger.start(dataDirectory);
-        api = new Api(ledger.http());
+        api = ledger.api();
         network = ViewsNetwork.setUp(api);
         pastaSoon = network.receive(api, network.warehouseA(), PASTA, 100, TODAY.plusDays(10));
         pastaLater = network.receive(api, network.warehouseA(), PASTA, 50, TODAY.plusDays(200));
@@ -218,7 +219,7 @@ class StockViewHttpTest {
     @Test
     @Order(9)
     void streamsASnapshotThenEveryChangedLot() throws InterruptedException {
-        Flux<ServerSentEvent> events = ledger.http().get()
+        Flux<ServerSentEvent> events = ledger.api().as(Role.AUDITOR).http().get()
                 .uri("/api/stock/lots/stream?warehouseId=" + network.warehouseB())
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()

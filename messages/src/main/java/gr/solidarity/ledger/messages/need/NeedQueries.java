@@ -28,9 +28,10 @@ public final class NeedQueries {
      *
      * @param today the day ages are counted to, in Athens
      * @param after the sort key of the last row of the previous page (the decoded cursor); null for the first
+     * @param recipientId only this recipient structure's needs; null for all
      */
     public record FindNeedsBoard(NeedPriority priority, String municipalityCode, String regionalUnitCode,
-                                 String itemCode, LocalDate today, int limit, String after) {
+                                 String itemCode, LocalDate today, int limit, String after, String recipientId) {
     }
 
     /** @param today the day ages are counted to, in Athens */

@@ -8,6 +8,7 @@ import gr.solidarity.ledger.messages.allocation.AllocationQueries.FindAllocation
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.FindAllocationApprovals;
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.FindAllocations;
 import gr.solidarity.ledger.query.web.InvalidQueryException;
+import gr.solidarity.ledger.query.web.OrganisationScope;
 import gr.solidarity.ledger.query.web.Pages;
 import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/allocations")
@@ -50,7 +52,8 @@ class AllocationQueryController {
             @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
-        return Mono.fromCallable(() -> new FindAllocations(stateOf(state), blankToNull(recipientId),
+        return OrganisationScope.limitTo(blankToNull(recipientId)).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(recipient -> new FindAllocations(stateOf(state), recipient.orElse(null),
                         blankToNull(warehouseId), Pages.limit(limit), cursorOf(cursor)))
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query, AllocationPage.class));
     }
@@ -78,9 +81,10 @@ class AllocationQueryController {
     Mono<ResponseEntity<AllocationView>> one(@PathVariable String allocationId,
                                              @RequestParam(required = false) Long minPosition,
                                              @RequestParam(required = false) Long waitMillis) {
-        return queries.ask(VIEW, minPosition, waitMillis, new FindAllocation(allocationId),
+        return OrganisationScope.visible(queries.ask(VIEW, minPosition, waitMillis, new FindAllocation(allocationId),
                         ResponseTypes.optionalInstanceOf(AllocationView.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build())),
+                AllocationView::recipientId);
     }
 
     private static AllocationState stateOf(String state) {

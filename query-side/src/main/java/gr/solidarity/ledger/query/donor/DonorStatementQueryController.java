@@ -5,6 +5,7 @@ import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementPage;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatement;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatements;
 import gr.solidarity.ledger.query.web.Months;
+import gr.solidarity.ledger.query.web.OrganisationScope;
 import gr.solidarity.ledger.query.web.Pages;
 import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,11 +41,11 @@ class DonorStatementQueryController {
             @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
-        return Mono.fromCallable(() -> {
+        return OrganisationScope.limitTo(donorId).map(donor -> {
                     String first = Months.parse("from", from);
                     String last = Months.parse("to", to);
                     Months.requireOrdered(first, last);
-                    return new FindDonorStatement(donorId, first, last);
+                    return new FindDonorStatement(donor, first, last);
                 })
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query,
                         ResponseTypes.optionalInstanceOf(DonorStatement.class)))

@@ -5,7 +5,9 @@ import gr.solidarity.ledger.messages.need.NeedQueries.FindNeed;
 import gr.solidarity.ledger.messages.need.NeedQueries.FindNeedsBoard;
 import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardEntry;
 import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardPage;
+import gr.solidarity.ledger.query.web.CurrentActor;
 import gr.solidarity.ledger.query.web.InvalidQueryException;
+import gr.solidarity.ledger.query.web.OrganisationScope;
 import gr.solidarity.ledger.query.web.Pages;
 import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/needs")
@@ -44,13 +47,16 @@ class NeedsBoardQueryController {
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) String regionalUnitCode,
             @RequestParam(required = false) String itemCode,
+            @Parameter(description = "one recipient structure's needs (members of a structure always see only theirs)")
+            @RequestParam(required = false) String recipientId,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
             @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
-        return Mono.fromCallable(() -> new FindNeedsBoard(priority(priority), blankToNull(municipalityCode),
+        return OrganisationScope.limitTo(blankToNull(recipientId)).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(recipient -> new FindNeedsBoard(priority(priority), blankToNull(municipalityCode),
                         blankToNull(regionalUnitCode), blankToNull(itemCode), today(), Pages.limit(limit),
-                        Pages.decodeCursor(cursor)))
+                        Pages.decodeCursor(cursor), recipient.orElse(null)))
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query, NeedBoardPage.class));
     }
 
@@ -60,19 +66,26 @@ class NeedsBoardQueryController {
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) String regionalUnitCode,
             @RequestParam(required = false) String itemCode) {
-        return Mono.fromCallable(() -> new FindNeedsBoard(priority(priority), blankToNull(municipalityCode),
-                        blankToNull(regionalUnitCode), blankToNull(itemCode), today(), Pages.MAX_LIMIT, null))
+        // the view's live updates are not split by recipient, so a member's stream drops other structures' needs
+        return CurrentActor.get().flatMapMany(actor -> OrganisationScope.limitTo(null)
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(recipient -> new FindNeedsBoard(priority(priority), blankToNull(municipalityCode),
+                        blankToNull(regionalUnitCode), blankToNull(itemCode), today(), Pages.MAX_LIMIT, null,
+                        recipient.orElse(null)))
                 .flatMapMany(query -> queries.live(query, ResponseTypes.instanceOf(NeedBoardPage.class),
-                        NeedBoardEntry.class));
+                        NeedBoardEntry.class))
+                .filter(event -> !(event.data() instanceof NeedBoardEntry entry)
+                        || OrganisationScope.maySee(actor, entry.recipientId())));
     }
 
     @GetMapping("/{needId}")
     @Operation(summary = "One need with its lines' progress, open or closed")
     Mono<ResponseEntity<NeedBoardEntry>> one(@PathVariable String needId,
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) Long waitMillis) {
-        return queries.ask(VIEW, minPosition, waitMillis, new FindNeed(needId, today()),
+        return OrganisationScope.visible(queries.ask(VIEW, minPosition, waitMillis, new FindNeed(needId, today()),
                         ResponseTypes.optionalInstanceOf(NeedBoardEntry.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build())),
+                NeedBoardEntry::recipientId);
     }
 
     /** Ages are counted in days as the network's officers count them, in Greece. */

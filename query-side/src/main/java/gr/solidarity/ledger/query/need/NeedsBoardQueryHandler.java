@@ -52,6 +52,9 @@ class NeedsBoardQueryHandler {
         if (query.priority() != null) {
             all.add(Criteria.where("priority").is(query.priority().name()));
         }
+        if (query.recipientId() != null) {
+            all.add(Criteria.where("recipientId").is(query.recipientId()));
+        }
         if (query.municipalityCode() != null) {
             all.add(Criteria.where("municipalityCode").is(query.municipalityCode()));
         }

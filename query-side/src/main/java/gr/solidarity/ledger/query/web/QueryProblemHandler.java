@@ -30,6 +30,12 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", exception.field(), "message", exception.getMessage())));
     }
 
+    @ExceptionHandler(OrganisationScope.NotVisibleException.class)
+    Mono<ResponseEntity<ProblemDetail>> notVisible(OrganisationScope.NotVisibleException exception) {
+        return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such record", List.of())));
+    }
+
     @ExceptionHandler(ViewNotUpToDateException.class)
     ResponseEntity<ProblemDetail> notYet(ViewNotUpToDateException exception) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
