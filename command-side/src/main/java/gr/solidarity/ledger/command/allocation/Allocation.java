@@ -1,7 +1,9 @@
 package gr.solidarity.ledger.command.allocation;
 
+import gr.solidarity.ledger.command.common.ActingFor;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.Quantities;
+import gr.solidarity.ledger.command.common.RefusalTranslatingInterceptor;
 import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.need.NeedDesk;
 import gr.solidarity.ledger.command.need.NeedDesk.NeedClaim;
@@ -23,6 +25,7 @@ import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationPropo
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationReceiptConfirmed;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRejected;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.ReceiptLine;
+import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
 import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineQuantity;
 import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
@@ -34,6 +37,8 @@ import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -73,6 +78,7 @@ public class Allocation {
     static final String RECEIVED_ON_OUT_OF_RANGE = "RECEIVED_ON_OUT_OF_RANGE";
     static final String UNKNOWN_LOT = "UNKNOWN_LOT";
     static final String DUPLICATE_LOT = "DUPLICATE_LOT";
+    static final String APPROVER_MUST_NOT_BE_PROPOSER = "APPROVER_MUST_NOT_BE_PROPOSER";
 
     /** Diavgeia's decision id (ΑΔΑ): ten capitals or digits, a hyphen, three more; Greek or Latin capitals occur. */
     static final Pattern ADA = Pattern.compile("^[Α-ΩA-Z0-9]{4}[Α-ΩA-Z0-9]{6}-[Α-ΩA-Z0-9]{3}$");
@@ -85,6 +91,8 @@ public class Allocation {
     private AllocationStatus status;
     private List<AllocatedLot> dispatched;
     private LocalDate dispatchedOn;
+    /** The user id of whoever proposed it, from the proposal's metadata; null for proposals recorded without one. */
+    private String proposedBy;
 
     protected Allocation() {
         // for event sourcing
@@ -92,7 +100,7 @@ public class Allocation {
 
     @CommandHandler
     public Allocation(ProposeAllocation command, NeedDesk needDesk, StockDesk stockDesk,
-                      OrganisationLookup organisationLookup, Clock clock) {
+                      OrganisationLookup organisationLookup, Clock clock, MetaData metaData) {
         String needId = Texts.require("needId", command.needId(), 100);
         String warehouseId = Texts.require("warehouseId", command.warehouseId(), 100);
         List<ProposedLine> proposed = command.lines() == null ? List.of() : command.lines();
@@ -123,16 +131,20 @@ public class Allocation {
                 LocalDate.now(clock)));
         // Rule OnlyVerifiedOrganisationsPledgeOrReceive: a suspended structure cannot be allocated to.
         organisationLookup.requireVerifiedRecipient("needId", claim.recipientId());
+        // The proposer is attached here, not left to correlation data alone: the approval's four-eyes rule reads it.
         apply(new AllocationProposed(command.allocationId(), needId, claim.recipientId(), warehouseId,
-                allocatedLots(reservedLots), Texts.optional("note", command.note(), 1000)));
+                allocatedLots(reservedLots), Texts.optional("note", command.note(), 1000)),
+                MetaData.from(Actor.fromMetaData(metaData).toMetaData()));
     }
 
     @CommandHandler
-    public void handle(ApproveAllocation command, OrganisationLookup organisationLookup, Clock clock) {
+    public void handle(ApproveAllocation command, OrganisationLookup organisationLookup, Clock clock,
+                       MetaData metaData) {
         if (status != AllocationStatus.AWAITING_APPROVAL) {
             throw CommandRefusedException.conflict(NOT_AWAITING_APPROVAL,
                     "only an allocation awaiting approval can be approved; this one is " + status);
         }
+        requireFourEyes(Actor.fromMetaData(metaData));
         String protocolNumber = Texts.require("protocolNumber", command.protocolNumber(), 50);
         if (command.decisionDate() == null) {
             throw CommandRefusedException.invalid(DECISION_DATE_REQUIRED, "decisionDate", "the decision date is required");
@@ -202,7 +214,9 @@ public class Allocation {
      * arrived counts as delivered to the need.
      */
     @CommandHandler
-    public void handle(ConfirmAllocationReceipt command, NeedDesk needDesk, Clock clock) {
+    public void handle(ConfirmAllocationReceipt command, NeedDesk needDesk, Clock clock, MetaData metaData) {
+        // Rule ActorMustBelongToOrganisation: to a member of another structure this allocation does not exist.
+        ActingFor.require(metaData, recipientId, RefusalTranslatingInterceptor.noSuchRecord(allocationId));
         if (status != AllocationStatus.DISPATCHED) {
             throw CommandRefusedException.conflict(NOT_DISPATCHED,
                     "only a dispatched allocation can be confirmed as received; this one is " + status);
@@ -240,6 +254,17 @@ public class Allocation {
                 .map(entry -> new NeedLineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
                 .toList()));
         apply(new AllocationReceiptConfirmed(allocationId, needId, recipientId, command.receivedOn(), receiptLines));
+    }
+
+    /**
+     * Rule ApproverMustNotBeProposer: a second person decides on every proposal. Demo data and first-start set-up are
+     * proposed and approved by the system, which is no person.
+     */
+    private void requireFourEyes(Actor approver) {
+        if (!approver.isSystem() && approver.userId().equals(proposedBy)) {
+            throw CommandRefusedException.forbidden(APPROVER_MUST_NOT_BE_PROPOSER,
+                    "an allocation is approved by someone other than the one who proposed it");
+        }
     }
 
     /**
@@ -283,8 +308,9 @@ public class Allocation {
     }
 
     @EventSourcingHandler
-    void on(AllocationProposed event) {
+    void on(AllocationProposed event, @MetaDataValue(Actor.USER_ID) String proposer) {
         allocationId = event.allocationId();
+        proposedBy = proposer;
         needId = event.needId();
         recipientId = event.recipientId();
         warehouseId = event.warehouseId();

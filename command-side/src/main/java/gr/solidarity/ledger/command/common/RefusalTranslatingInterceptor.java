@@ -20,7 +20,12 @@ public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<
         try {
             return interceptorChain.proceed();
         } catch (AggregateNotFoundException missing) {
-            throw CommandRefusedException.notFound(NOT_FOUND, "no such record: " + missing.getAggregateIdentifier());
+            throw noSuchRecord(missing.getAggregateIdentifier());
         }
+    }
+
+    /** The refusal for a record that does not exist, also given where a record must look as if it did not. */
+    public static CommandRefusedException noSuchRecord(Object id) {
+        return CommandRefusedException.notFound(NOT_FOUND, "no such record: " + id);
     }
 }

@@ -1,8 +1,10 @@
 package gr.solidarity.ledger.command.need;
 
 import gr.solidarity.ledger.command.catalogue.CatalogueLookup;
+import gr.solidarity.ledger.command.common.ActingFor;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.Quantities;
+import gr.solidarity.ledger.command.common.RefusalTranslatingInterceptor;
 import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.need.NeedDesk.NeedClaim;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
@@ -27,6 +29,7 @@ import gr.solidarity.ledger.messages.need.NeedEvents.NeedLineQuantity;
 import gr.solidarity.ledger.messages.need.NeedPriority;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -85,7 +88,10 @@ public class Need {
 
     @CommandHandler
     public Need(DeclareNeed command, OrganisationLookup organisationLookup, CatalogueLookup catalogueLookup,
-                Clock clock) {
+                Clock clock, MetaData metaData) {
+        // Another structure's id is answered exactly like an unknown one.
+        ActingFor.require(metaData, command.recipientId(), CommandRefusedException.notFound(
+                OrganisationLookup.NOT_FOUND, "recipientId", "no organisation " + command.recipientId()));
         organisationLookup.requireVerifiedRecipient("recipientId", command.recipientId());
         List<NeedLineRequest> requested = command.lines() == null ? List.of() : command.lines();
         if (requested.isEmpty() || requested.size() > MAX_LINES) {
@@ -111,7 +117,8 @@ public class Need {
     }
 
     @CommandHandler
-    public void handle(AmendNeedLine command, Clock clock) {
+    public void handle(AmendNeedLine command, Clock clock, MetaData metaData) {
+        requireActingForRecipient(metaData);
         if (closed) {
             throw CommandRefusedException.conflict(CLOSED, "the need is closed");
         }
@@ -131,7 +138,8 @@ public class Need {
     }
 
     @CommandHandler
-    public void handle(CancelNeed command) {
+    public void handle(CancelNeed command, MetaData metaData) {
+        requireActingForRecipient(metaData);
         if (closed) {
             throw CommandRefusedException.conflict(CLOSED, "the need is already closed");
         }
@@ -222,6 +230,11 @@ public class Need {
         if (everythingArrived && !closed) {
             apply(new NeedFulfilled(needId));
         }
+    }
+
+    /** Rule ActorMustBelongToOrganisation: to a member of another structure this need does not exist. */
+    private void requireActingForRecipient(MetaData metaData) {
+        ActingFor.require(metaData, recipientId, RefusalTranslatingInterceptor.noSuchRecord(needId));
     }
 
     private Map<Integer, BigDecimal> requireActive(String allocationId) {

@@ -1,8 +1,10 @@
 package gr.solidarity.ledger.command.pledge;
 
 import gr.solidarity.ledger.command.catalogue.CatalogueLookup;
+import gr.solidarity.ledger.command.common.ActingFor;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.Quantities;
+import gr.solidarity.ledger.command.common.RefusalTranslatingInterceptor;
 import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
@@ -23,6 +25,7 @@ import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeWithdrawn;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -73,7 +76,10 @@ public class Pledge {
 
     @CommandHandler
     public Pledge(MakePledge command, OrganisationLookup organisationLookup, CatalogueLookup catalogueLookup,
-                  Clock clock) {
+                  Clock clock, MetaData metaData) {
+        // Another company's id is answered exactly like an unknown one.
+        ActingFor.require(metaData, command.donorId(), CommandRefusedException.notFound(OrganisationLookup.NOT_FOUND,
+                "donorId", "no organisation " + command.donorId()));
         organisationLookup.requireVerifiedDonor("donorId", command.donorId());
         List<PledgeLineRequest> requested = command.lines() == null ? List.of() : command.lines();
         if (requested.isEmpty() || requested.size() > MAX_LINES) {
@@ -99,7 +105,8 @@ public class Pledge {
     }
 
     @CommandHandler
-    public void handle(AmendPledgeLine command, Clock clock) {
+    public void handle(AmendPledgeLine command, Clock clock, MetaData metaData) {
+        requireActingForDonor(metaData);
         requireOpen();
         LineState line = requireChangeableLine(command.lineNo(), "lineNo");
         BigDecimal quantity = Quantities.requirePositive("quantity", command.quantity(), line.unit());
@@ -109,7 +116,8 @@ public class Pledge {
     }
 
     @CommandHandler
-    public void handle(WithdrawPledgeLine command) {
+    public void handle(WithdrawPledgeLine command, MetaData metaData) {
+        requireActingForDonor(metaData);
         requireOpen();
         requireChangeableLine(command.lineNo(), "lineNo");
         String reason = Texts.require("reason", command.reason(), 1000);
@@ -126,7 +134,8 @@ public class Pledge {
     }
 
     @CommandHandler
-    public void handle(WithdrawPledge command) {
+    public void handle(WithdrawPledge command, MetaData metaData) {
+        requireActingForDonor(metaData);
         requireOpen();
         // Rule WithdrawOnlyUndeliveredPledges: goods already received keep the pledge on record.
         if (lines.values().stream().anyMatch(line -> line.delivered().signum() > 0)) {
@@ -187,6 +196,11 @@ public class Pledge {
             apply(new PledgeFulfilled(pledgeId));
         }
         return donorId;
+    }
+
+    /** Rule ActorMustBelongToOrganisation: to a member of another company this pledge does not exist. */
+    private void requireActingForDonor(MetaData metaData) {
+        ActingFor.require(metaData, donorId, RefusalTranslatingInterceptor.noSuchRecord(pledgeId));
     }
 
     private void requireOpen() {
