@@ -49,7 +49,7 @@ class RebuildEqualityTest {
                         .expectStatus().isAccepted();
             }
             // the rest of the system keeps answering while the views replay
-            api.get().uri("/api/catalogue/items").exchange().expectStatus().isOk();
+            ledger.api().as(Role.AUDITOR).http().get().uri("/api/catalogue/items").exchange().expectStatus().isOk();
             awaitAllCaughtUp(ledger);
 
             Map<String, List<Document>> rebuilt = views(ledger.bean(MongoTemplate.class));
@@ -62,6 +62,7 @@ class RebuildEqualityTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void awaitAllCaughtUp(RunningLedger ledger) {
+        var api = ledger.api().as(Role.ADMIN).http();
         long head = ledger.bean(EventStore.class).createHeadToken().position().orElse(-1);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             List<Map> statuses = api.get().uri("/api/admin/projections").exchange()

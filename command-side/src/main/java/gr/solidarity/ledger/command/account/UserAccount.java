@@ -13,6 +13,7 @@ import gr.solidarity.ledger.messages.identity.AccountEvents.UserAccountDisabled;
 import gr.solidarity.ledger.messages.identity.AccountEvents.UserAccountEnabled;
 import gr.solidarity.ledger.messages.identity.AccountEvents.UserPasswordChanged;
 import gr.solidarity.ledger.messages.identity.AccountEvents.UserRoleAssigned;
+import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
 import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.Role;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,8 +56,10 @@ public class UserAccount {
 
     @AggregateIdentifier
     private String username;
+    private String displayName;
     private Role role;
     private String organisationId;
+    private String passwordHash;
     private boolean disabled;
 
     protected UserAccount() {
@@ -166,11 +169,23 @@ public class UserAccount {
         }
     }
 
+    /** What signing in needs to know, read from the account itself so it is never behind or being rebuilt. */
+    UserCredentials credentials() {
+        return new UserCredentials(username, displayName, role, organisationId, passwordHash, !disabled);
+    }
+
     @EventSourcingHandler
     void on(UserAccountCreated event) {
         username = event.username();
+        displayName = event.displayName();
         role = event.role();
         organisationId = event.organisationId();
+        passwordHash = event.passwordHash();
+    }
+
+    @EventSourcingHandler
+    void on(UserPasswordChanged event) {
+        passwordHash = event.passwordHash();
     }
 
     @EventSourcingHandler

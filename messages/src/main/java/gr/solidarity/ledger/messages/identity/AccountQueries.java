@@ -11,7 +11,7 @@ public final class AccountQueries {
     private AccountQueries() {
     }
 
-    /** For signing in only: answers the password hash. Never served over HTTP. */
+    /** For signing in only, answered from the account itself: it carries the password hash. Never served over HTTP. */
     public record FindUserCredentials(String username) {
     }
 

@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Local user accounts as they stand, for signing in and for the administrators' list. One document per username;
+ * Local user accounts as they stand, for the administrators' list (signing in reads the accounts themselves). One document per username;
  * every handler sets absolute values from its event, so handling an event twice leaves the same document.
  */
 @Component
@@ -42,7 +42,6 @@ class UserAccountsProjection {
                 .set("displayName", event.displayName())
                 .set("role", event.role().name())
                 .set("organisationId", event.organisationId())
-                .set("passwordHash", event.passwordHash())
                 .set("enabled", true)
                 .set("createdAt", Date.from(at))
                 .set("changedAt", Date.from(at)), AccountQueries.ACCOUNTS_COLLECTION);
@@ -55,9 +54,10 @@ class UserAccountsProjection {
                 .set("organisationId", event.organisationId()));
     }
 
+    /** The hash stays out of the view: signing in reads the account itself. */
     @EventHandler
     void on(UserPasswordChanged event, @Timestamp Instant at) {
-        change(event.username(), at, new Update().set("passwordHash", event.passwordHash()));
+        change(event.username(), at, new Update());
     }
 
     @EventHandler

@@ -3,10 +3,8 @@ package gr.solidarity.ledger.query.account;
 import gr.solidarity.ledger.messages.identity.AccountQueries;
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserAccount;
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserAccounts;
-import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserCredentials;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserAccountPage;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserAccountView;
-import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
 import gr.solidarity.ledger.messages.identity.Role;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -29,13 +27,6 @@ class UserAccountQueryHandler {
 
     UserAccountQueryHandler(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    @QueryHandler
-    Optional<UserCredentials> handle(FindUserCredentials query) {
-        return find(query.username()).map(doc -> new UserCredentials(doc.getString("_id"), doc.getString("displayName"),
-                role(doc), doc.getString("organisationId"), doc.getString("passwordHash"),
-                Boolean.TRUE.equals(doc.getBoolean("enabled"))));
     }
 
     @QueryHandler

@@ -1,0 +1,42 @@
+package gr.solidarity.ledger.command.account;
+
+import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserCredentials;
+import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Answers sign-in lookups from the account aggregate itself rather than from a view: a view may be a moment behind (a
+ * new account could not sign in yet, a disabled one still could) or be rebuilding (nobody could sign in). Loading an
+ * account reads its few events; nothing is written, so the unit of work is rolled back.
+ */
+@Component
+class AccountCredentials {
+
+    private final Repository<UserAccount> accounts;
+
+    AccountCredentials(Repository<UserAccount> accounts) {
+        this.accounts = accounts;
+    }
+
+    @QueryHandler
+    Optional<UserCredentials> handle(FindUserCredentials query) {
+        if (query.username() == null || !UserAccount.USERNAME.matcher(query.username()).matches()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> reading = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return Optional.of(accounts.load(query.username()).invoke(UserAccount::credentials));
+        } catch (AggregateNotFoundException unknown) {
+            return Optional.empty();
+        } finally {
+            reading.rollback();
+        }
+    }
+}
