@@ -2,8 +2,10 @@ package gr.solidarity.ledger.app.durability;
 
 import gr.solidarity.ledger.app.SolidarityLedgerApplication;
 import gr.solidarity.ledger.app.support.Api;
+import gr.solidarity.ledger.app.support.Identities;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -12,9 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,7 @@ class KilledProcessTest {
                 "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
                 "-cp", System.getProperty("java.class.path"), SolidarityLedgerApplication.class.getName(),
                 "--ledger.data-dir=" + dataDirectory.toAbsolutePath(), "--server.port=" + port,
+                "--ledger.security.admin.password=" + Identities.ADMIN_PASSWORD,
                 "--logging.level.root=WARN")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDirectory.resolve("ledger.log").toFile())
@@ -46,7 +51,8 @@ class KilledProcessTest {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             awaitUp(client, port);
-            Thread writer = new Thread(() -> writeUntilRefused(client, port, acknowledged));
+            String officer = "Bearer " + officerToken(client, port);
+            Thread writer = new Thread(() -> writeUntilRefused(client, port, officer, acknowledged));
             writer.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 40);
             ledger.destroyForcibly();   // SIGKILL: no shutdown hooks, no flushing
@@ -68,7 +74,30 @@ class KilledProcessTest {
         }
     }
 
-    private static void writeUntilRefused(HttpClient client, int port, List<String> acknowledged) {
+    /** Creates an officer account as the first administrator and signs in as the officer. */
+    private static String officerToken(HttpClient client, int port) throws IOException, InterruptedException {
+        String account = """
+                {"username":"officer","displayName":"Υπάλληλος","role":"OFFICER","password":"%s"}
+                """.formatted(Identities.passwordOf("officer"));
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/admin/users"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(Identities.ADMIN, Identities.ADMIN_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString(account)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> token = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/auth/token"))
+                .header("Authorization", basic("officer", Identities.passwordOf("officer")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(token.body()).get("access_token").asString();
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeUntilRefused(HttpClient client, int port, String authorization, List<String> acknowledged) {
         for (int i = 1; i < 100_000; i++) {
             String code = "KILL-" + i;
             String body = """
@@ -79,6 +108,7 @@ class KilledProcessTest {
                                 URI.create("http://127.0.0.1:" + port + "/api/catalogue/items"))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201) {
@@ -95,7 +125,8 @@ class KilledProcessTest {
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/catalogue/items")).build(),
+                        URI.create("http://127.0.0.1:" + port + "/api/me"))
+                        .header("Authorization", basic(Identities.ADMIN, Identities.ADMIN_PASSWORD)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

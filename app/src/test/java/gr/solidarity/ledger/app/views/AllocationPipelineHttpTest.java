@@ -72,7 +72,7 @@ class AllocationPipelineHttpTest {
                 .jsonPath("$.lines[0].quantity").isEqualTo(100)
                 .jsonPath("$.steps.length()").isEqualTo(4)
                 .jsonPath("$.steps[0].step").isEqualTo("PROPOSED")
-                .jsonPath("$.steps[0].actor").isEqualTo("system")
+                .jsonPath("$.steps[0].actor").isEqualTo("officer")
                 .jsonPath("$.steps[0].at").exists()
                 .jsonPath("$.steps[1].step").isEqualTo("APPROVED")
                 .jsonPath("$.steps[1].protocolNumber").isEqualTo("ΠΡΩΤ-1/2026")

@@ -46,7 +46,10 @@ class AuditTrailHttpTest {
             assertThat(approved).singleElement().satisfies(entry -> {
                 assertThat(entry.get("entityId")).isEqualTo(delivery.allocationId());
                 assertThat(entry.get("entityType")).isEqualTo("Allocation");
-                assertThat(entry.get("actor")).isEqualTo("system");
+                assertThat(entry.get("actor")).isEqualTo("director");
+                assertThat(entry.get("actorRole")).isEqualTo("DIRECTOR");
+                assertThat(entry.get("actorName")).isEqualTo("Χρήστης director");
+                assertThat(entry.get("requestId")).isNotNull();
                 assertThat(entry.get("correlationId")).isNotNull();
                 assertThat(entry.get("causationId")).isNotNull();
                 assertThat(entry.get("summaryEl"))
@@ -62,7 +65,13 @@ class AuditTrailHttpTest {
 
             List<Map<String, Object>> everything = items(api, "/api/audit?limit=200");
             assertThat(positions(everything)).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-            assertThat(items(api, "/api/audit?limit=200&actor=system")).hasSameSizeAs(everything);
+            // the first administrator was created by the system; everything after by a signed-in person
+            assertThat(everything).extracting(entry -> entry.get("actor")).contains("system", "admin", "officer", "director");
+            for (Object actor : everything.stream().map(entry -> entry.get("actor")).distinct().toList()) {
+                assertThat(items(api, "/api/audit?limit=200&actor=" + actor)).extracting(entry -> entry.get("id"))
+                        .containsExactlyInAnyOrderElementsOf(everything.stream()
+                                .filter(entry -> actor.equals(entry.get("actor"))).map(entry -> entry.get("id")).toList());
+            }
             assertThat(items(api, "/api/audit?limit=200&actor=somebody-else")).isEmpty();
 
             String approvedAt = (String) approved.get(0).get("at");
