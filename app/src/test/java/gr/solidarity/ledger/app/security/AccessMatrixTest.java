@@ -218,6 +218,94 @@ class AccessMatrixTest {
         assertThat(wrong).as("calls answered otherwise than the access matrix says").isEmpty();
     }
 
+    /**
+     * Every kind of command, sent by every role allowed to send it, is in the audit trail under that person: user id,
+     * name, role and organisation, and the request's correlation id.
+     */
+    @Test
+    void everyCommandNamesWhoSentItInTheAuditTrail() {
+        Map<Caller, WebTestClient> callers = callers();
+        Map<String, Caller> senders = new LinkedHashMap<>();
+        Map<String, String> routes = new LinkedHashMap<>();
+        Set<String> commandRoutes = new TreeSet<>();
+        for (Row row : table) {
+            if (row.method() == GET || !causesEvents(row)) {
+                continue;
+            }
+            commandRoutes.add(row.route());
+            for (Caller caller : Caller.values()) {
+                if (caller == Caller.ANONYMOUS || !row.allowed().contains(caller.role)) {
+                    continue;
+                }
+                String requestId = "actor-check-" + senders.size() + "-" + world.next();
+                Call call = row.call().apply(new Target(Side.OWN, true));
+                Answer answer = send(callers.get(caller).mutate().defaultHeader("X-Request-Id", requestId).build(), call);
+                assertThat(answer.status().is2xxSuccessful()).as("%s as %s: %s", row.route(), caller, answer).isTrue();
+                senders.put(requestId, caller);
+                routes.put(requestId, row.route());
+            }
+        }
+        assertThat(new TreeSet<>(routes.values())).as("every command route was sent").isEqualTo(commandRoutes);
+
+        Map<String, List<Map<String, Object>>> trail = auditTrailByRequest();
+        List<String> wrong = new ArrayList<>();
+        senders.forEach((requestId, caller) -> {
+            List<Map<String, Object>> entries = trail.getOrDefault(requestId, List.of());
+            if (entries.isEmpty()) {
+                wrong.add(routes.get(requestId) + " as " + caller + ": no audit entry");
+            }
+            String user = caller == Caller.ADMIN ? Identities.ADMIN
+                    : caller.role.belongsToOrganisation() ? Identities.usernameOf(caller.role, organisationOf(caller))
+                    : caller.role.name().toLowerCase();
+            for (Map<String, Object> entry : entries) {
+                boolean named = user.equals(entry.get("actor")) && caller.role.name().equals(entry.get("actorRole"))
+                        && entry.get("actorName") != null
+                        && java.util.Objects.equals(organisationOf(caller), entry.get("actorOrganisation"));
+                if (!named) {
+                    wrong.add(routes.get(requestId) + " as " + caller + ": " + entry.get("eventType") + " names "
+                            + entry.get("actor") + "/" + entry.get("actorRole") + "/" + entry.get("actorOrganisation"));
+                }
+            }
+        });
+        System.out.printf("Actors: %d commands of %d kinds checked in the audit trail%n", senders.size(), commandRoutes.size());
+        assertThat(wrong).as("commands whose audit entries do not name who sent them").isEmpty();
+    }
+
+    /** Signing in and rebuilding a view record nothing. */
+    private static boolean causesEvents(Row row) {
+        return !row.pattern().equals("/api/auth/token") && !row.pattern().endsWith("/rebuild");
+    }
+
+    private String organisationOf(Caller caller) {
+        return switch (caller) {
+            case DONOR -> world.own.donorId();
+            case RECIPIENT -> world.own.recipientId();
+            default -> null;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Map<String, Object>>> auditTrailByRequest() {
+        WebTestClient auditor = ledger.identities().staff(Role.AUDITOR);
+        long head = ledger.bean(org.axonframework.eventsourcing.eventstore.EventStore.class).createHeadToken()
+                .position().orElse(-1);
+        Map<String, List<Map<String, Object>>> byRequest = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            String uri = "/api/audit?limit=200&minPosition=" + head + (cursor == null ? "" : "&cursor=" + cursor);
+            Map<String, Object> page = auditor.get().uri(uri).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            for (Map<String, Object> entry : (List<Map<String, Object>>) page.get("items")) {
+                Object requestId = entry.get("requestId");
+                if (requestId != null) {
+                    byRequest.computeIfAbsent(requestId.toString(), id -> new ArrayList<>()).add(entry);
+                }
+            }
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        return byRequest;
+    }
+
     /** 200 stands for any 2xx. */
     private static int expected(Row row, Caller caller, Side side) {
         if (caller == Caller.ANONYMOUS) {
