@@ -138,7 +138,9 @@ class BrowserSignInTest {
                 "role", "AUDITOR", "password", "a long enough password");
         ledger.http().post().uri("/api/admin/users").cookie("SESSION", session)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(account)
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("CSRF_TOKEN_REQUIRED");
         ledger.http().post().uri("/api/admin/users").cookie("SESSION", session)
                 .header("X-CSRF-TOKEN", "not-the-sessions-token")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(account)
@@ -181,6 +183,14 @@ class BrowserSignInTest {
         ledger.http().post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @Test
+    void aSignedInBrowserLandsOnWhoItIs() {
+        String session = signIn();
+        ledger.http().get().uri("/").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/me");
     }
 
     @Test

@@ -174,6 +174,10 @@ class OidcIdentityTest {
         assertThat(posted.getStatus().value()).isIn(403, 404);
         assertThat(posted.getResponseCookies()).doesNotContainKey("SESSION");
 
+        // a browser is not sent to a login form that does not exist
+        ledger.http().get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+
         // nor does a provider's token buy a ledger token: the endpoint does not exist
         bearer(provider.token(officerClaims())).post().uri("/api/auth/token").exchange().expectStatus().isNotFound();
     }

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,12 +77,21 @@ class SecurityHeadersTest {
         // 404 of an API
         protectiveHeaders(ledger.identities().admin().get().uri("/api/admin/users/nobody-here").exchange()
                 .expectStatus().isNotFound(), true);
-        // 400 and 409 problems from the command side
+        // 400 and 404 problems from the command side
         protectiveHeaders(officer.post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("itemCode", "")).exchange().expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON), true);
-        protectiveHeaders(officer.post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(item("LENTILS-500G")).exchange().expectStatus().is4xxClientError()
+        protectiveHeaders(officer.post().uri("/api/organisations/{id}/verification", UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON), true);
+        // 429 problem
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            ledger.http().post().uri("/api/auth/token").headers(headers -> headers.setBasicAuth("officer", "wrong"))
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        protectiveHeaders(ledger.http().post().uri("/api/auth/token")
+                .headers(headers -> headers.setBasicAuth("officer", "wrong")).exchange()
+                .expectStatus().isEqualTo(429)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON), true);
         // pages
         protectiveHeaders(ledger.http().get().uri("/login").exchange().expectStatus().isOk(), false);
