@@ -13,12 +13,21 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.ui.LoginPageGeneratingWebFilter;
+import org.springframework.security.web.server.ui.LogoutPageGeneratingWebFilter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +78,16 @@ class SecurityConfiguration {
         return new SignedInActor();
     }
 
+    /**
+     * Where the login form sends a browser that asked for nothing in particular: the answer to "who am I signed in
+     * as", the one page every signed-in user may see.
+     */
+    @Bean
+    RouterFunction<ServerResponse> landingPage() {
+        return RouterFunctions.route(RequestPredicates.GET("/"),
+                request -> ServerResponse.seeOther(URI.create("/api/me")).build());
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
                                                   LocalAccounts accounts, LocalTokens tokens, LoginThrottle throttle,
@@ -76,13 +95,21 @@ class SecurityConfiguration {
                                                   ObjectProvider<ReactiveJwtDecoder> providerDecoder) {
         SecurityProblems problems = new SecurityProblems(json);
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
-        http.authorizeExchange(AccessPolicy::apply)
+        // only local identity has a login form to send a browser to; with a provider every refusal is a problem
+        boolean loginForm = properties.identity() == SecurityProperties.Identity.LOCAL;
+        RedirectServerAuthenticationEntryPoint toLoginForm = new RedirectServerAuthenticationEntryPoint("/login");
+        http.authorizeExchange(exchanges -> {
+                    // the landing page is for signed-in users, so a browser arriving there is sent to the login form
+                    exchanges.pathMatchers(HttpMethod.GET, "/").authenticated();
+                    AccessPolicy.apply(exchanges);
+                })
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((exchange, failure) -> api.matches(exchange)
-                                .flatMap(match -> match.isMatch() ? problems.commence(exchange, failure)
-                                        : new RedirectServerAuthenticationEntryPoint("/login").commence(exchange, failure)))
+                                .flatMap(match -> match.isMatch() || !loginForm ? problems.commence(exchange, failure)
+                                        : toLoginForm.commence(exchange, failure)))
                         .accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionBasedChange))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionBasedChange)
+                        .accessDeniedHandler(problems::csrfRefused))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -95,6 +122,10 @@ class SecurityConfiguration {
             ThrottledAuthenticationManager passwords = new ThrottledAuthenticationManager(checked, throttle);
             http.httpBasic(basic -> basic.authenticationManager(passwords).authenticationEntryPoint(problems))
                     .formLogin(form -> form.authenticationManager(passwords))
+                    // Spring Security generates these pages only while it owns the entry point; the API's entry
+                    // point above answers problem documents, so the pages are added here
+                    .addFilterAt(loginPage(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING)
+                    .addFilterAt(new LogoutPageGeneratingWebFilter(), SecurityWebFiltersOrder.LOGOUT_PAGE_GENERATING)
                     .oauth2ResourceServer(resource -> resource
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems)
@@ -116,18 +147,33 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    private static LoginPageGeneratingWebFilter loginPage() {
+        LoginPageGeneratingWebFilter page = new LoginPageGeneratingWebFilter();
+        page.setFormLoginEnabled(true);
+        return page;
+    }
+
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
+    private static final ServerWebExchangeMatcher SIGN_IN_OR_OUT = ServerWebExchangeMatchers.pathMatchers("/login", "/logout");
+
     /**
-     * CSRF protection is for what a browser sends on its own: a change carried by the session cookie. A request with
-     * an Authorization header was written by a program holding the credentials, which a forged cross-site request
-     * cannot add; and the 401 never offers Basic, so browsers never remember Basic credentials to send by themselves.
+     * CSRF protection is for what a browser sends on its own: a change carried by the session cookie, and the sign-in
+     * and sign-out forms (a forged sign-in would put the victim into the attacker's account). A request with an
+     * Authorization header was written by a program holding the credentials, which a forged cross-site request cannot
+     * add; and the 401 never offers Basic, so browsers never remember Basic credentials to send by themselves. A
+     * change without cookies carries no session to abuse: it is answered 401 like any unauthenticated call, not 403.
      */
     private static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> sessionBasedChange(
             org.springframework.web.server.ServerWebExchange exchange) {
         boolean change = !SAFE.contains(exchange.getRequest().getMethod());
         boolean programmatic = exchange.getRequest().getHeaders().containsHeader(org.springframework.http.HttpHeaders.AUTHORIZATION);
-        return change && !programmatic ? ServerWebExchangeMatcher.MatchResult.match()
-                : ServerWebExchangeMatcher.MatchResult.notMatch();
+        if (!change || programmatic) {
+            return ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+        if (!exchange.getRequest().getCookies().isEmpty()) {
+            return ServerWebExchangeMatcher.MatchResult.match();
+        }
+        return SIGN_IN_OR_OUT.matches(exchange);
     }
 }

@@ -47,6 +47,12 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
         return write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this");
     }
 
+    /** A change sent with the session cookie but without the session's CSRF token (header X-CSRF-TOKEN or _csrf). */
+    Mono<Void> csrfRefused(ServerWebExchange exchange, org.springframework.security.access.AccessDeniedException denied) {
+        return write(exchange, HttpStatus.FORBIDDEN, "CSRF_TOKEN_REQUIRED",
+                "A change sent with the session cookie needs the session's CSRF token (header X-CSRF-TOKEN)");
+    }
+
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
