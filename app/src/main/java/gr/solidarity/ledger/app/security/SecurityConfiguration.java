@@ -65,7 +65,8 @@ class SecurityConfiguration {
 
     @Bean
     LoginThrottle loginThrottle(SecurityProperties properties) {
-        return new LoginThrottle(properties.login().maxFailures(), properties.login().window(), Clock.systemUTC());
+        return new LoginThrottle(properties.login().maxFailures(), properties.login().maxFailuresPerAddress(),
+                properties.login().window(), Clock.systemUTC());
     }
 
     @Bean

@@ -41,7 +41,11 @@ public record SecurityProperties(
                          @DefaultValue("ledger_organisation") String organisation) {
     }
 
-    /** @param maxFailures failed sign-ins allowed per user name and client address within {@code window} */
-    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration window) {
+    /**
+     * @param maxFailures           failed sign-ins allowed per user name and client address within {@code window}
+     * @param maxFailuresPerAddress failed sign-ins allowed from one client address, whatever the names tried
+     */
+    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration window,
+                        @DefaultValue("100") int maxFailuresPerAddress) {
     }
 }

@@ -2,6 +2,7 @@ package gr.solidarity.ledger.command.account;
 
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserCredentials;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -20,14 +21,20 @@ import java.util.Optional;
 class AccountCredentials {
 
     private final Repository<UserAccount> accounts;
+    private final EventStore events;
 
-    AccountCredentials(Repository<UserAccount> accounts) {
+    AccountCredentials(Repository<UserAccount> accounts, EventStore events) {
         this.accounts = accounts;
+        this.events = events;
     }
 
     @QueryHandler
     Optional<UserCredentials> handle(FindUserCredentials query) {
         if (query.username() == null || !UserAccount.USERNAME.matcher(query.username()).matches()) {
+            return Optional.empty();
+        }
+        // anyone may try any name: an unknown one is answered quietly, not by a failed load that logs a warning
+        if (events.lastSequenceNumberFor(query.username()).isEmpty()) {
             return Optional.empty();
         }
         UnitOfWork<?> reading = DefaultUnitOfWork.startAndGet(null);

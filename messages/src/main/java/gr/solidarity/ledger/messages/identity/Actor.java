@@ -29,10 +29,18 @@ public record Actor(String userId, String displayName, Role role, String organis
         return SYSTEM_ID.equals(userId);
     }
 
-    /** True when this actor may act for the given organisation: staff act for any, members only for their own. */
+    /**
+     * True when this actor may act for the given organisation: the system and staff for any, members only for their
+     * own, someone without a role for none.
+     */
     public boolean mayActFor(String organisation) {
-        return role == null || !role.belongsToOrganisation()
-                || (organisationId != null && organisationId.equals(organisation));
+        if (isSystem()) {
+            return true;
+        }
+        if (role == null) {
+            return false;
+        }
+        return !role.belongsToOrganisation() || (organisationId != null && organisationId.equals(organisation));
     }
 
     public Map<String, String> toMetaData() {

@@ -22,8 +22,11 @@ public final class OrganisationScope {
      */
     public static Mono<String> limitTo(String requested) {
         return CurrentActor.get().flatMap(actor -> {
-            if (actor.role() == null || !actor.role().belongsToOrganisation()) {
+            if (actor.isSystem() || actor.role() != null && !actor.role().belongsToOrganisation()) {
                 return Mono.justOrEmpty(requested);
+            }
+            if (actor.role() == null) {
+                return Mono.error(new NotVisibleException());
             }
             if (requested != null && !requested.equals(actor.organisationId())) {
                 return Mono.error(new NotVisibleException());
