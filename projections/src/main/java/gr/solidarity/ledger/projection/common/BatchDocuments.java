@@ -68,7 +68,8 @@ public final class BatchDocuments {
             Slot slot = slots.get(id);
             if (slot == null) {
                 // an absent document is remembered too: most first reads of a replay find nothing
-                slot = new Slot(read(collection, id), false);
+                RawBsonDocument read = read(collection, id);
+                slot = new Slot(read, false, read != null);
                 slots.put(id, slot);
             }
             stored = slot.document();
@@ -101,9 +102,9 @@ public final class BatchDocuments {
         RawBsonDocument encoded = new RawBsonDocument(converted, codec);
         Batch batch = batch();
         if (batch == null) {
-            write(collection, Map.of(id, new Slot(encoded, true)));
+            write(collection, Map.of(id, new Slot(encoded, true, null)));
         } else {
-            batch.slots(collection).put(id, new Slot(encoded, true));
+            batch.slots(collection).compute(id, (key, slot) -> new Slot(encoded, true, slot == null ? null : slot.stored()));
         }
     }
 
@@ -111,9 +112,9 @@ public final class BatchDocuments {
     public void delete(String collection, Object id) {
         Batch batch = batch();
         if (batch == null) {
-            write(collection, Map.of(id, new Slot(null, true)));
+            write(collection, Map.of(id, new Slot(null, true, null)));
         } else {
-            batch.slots(collection).put(id, new Slot(null, true));
+            batch.slots(collection).compute(id, (key, slot) -> new Slot(null, true, slot == null ? null : slot.stored()));
         }
     }
 
@@ -168,7 +169,9 @@ public final class BatchDocuments {
         List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         slots.forEach((id, slot) -> {
-            if (slot.changed()) {
+            // a document created and removed within the batch, or removed when it never was, needs no write
+            boolean nothingToRemove = slot.document() == null && Boolean.FALSE.equals(slot.stored());
+            if (slot.changed() && !nothingToRemove) {
                 Document byId = new Document("_id", id);
                 writes.add(slot.document() == null
                         ? new DeleteOneModel<>(byId)
@@ -184,8 +187,12 @@ public final class BatchDocuments {
         return mongo.getCollection(collection).withDocumentClass(RawBsonDocument.class);
     }
 
-    /** @param document the stored bytes, or null when there is no such document */
-    private record Slot(RawBsonDocument document, boolean changed) {
+    /**
+     * @param document the document's bytes, or null when there is no such document
+     * @param changed  whether the document differs from what MongoDB holds
+     * @param stored   whether MongoDB holds the document, or null when that is not known
+     */
+    private record Slot(RawBsonDocument document, boolean changed, Boolean stored) {
     }
 
     /** One store's documents within one unit of work, by collection and id. */
@@ -200,7 +207,7 @@ public final class BatchDocuments {
         void flush() {
             collections.forEach((collection, slots) -> {
                 write(collection, slots);
-                slots.replaceAll((id, slot) -> slot.changed() ? new Slot(slot.document(), false) : slot);
+                slots.replaceAll((id, slot) -> new Slot(slot.document(), false, slot.document() != null));
             });
         }
     }
