@@ -26,15 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * per document the batch touches and one write request per collection and batch, instead of a read and a write per
  * event; a document read or written earlier in the batch is served from here, so handlers still see their own writes.
  * <p>
- * When the writes go out matters. In Axon 4.13 a pooled (and a tracking) processor registers the storing of its token
- * as the very first prepare-commit handler of the batch, before any event is handled, and prepare-commit handlers run
- * in registration order; the token store is MongoDB, outside any transaction. A flush in the prepare-commit phase
- * would therefore run after the token is stored, and a crash or a failed write in between would lose the batch for
- * good. The only point after the last handler and before the token is the end of the handling of the batch's last
- * event: {@link FlushBatchDocuments}, registered as a handler interceptor of every processor, flushes there, so a
- * failed write rolls the batch back and the processor retries it. The prepare-commit flush remains for units of work
- * no such interceptor sees (a plain unit of work in a test, for instance), where it is the earliest point after
- * handling.
+ * When the writes go out matters. In Axon 4.13 a pooled streaming processor registers the storing of its token as the
+ * very first prepare-commit handler of the batch, before any event is handled, and prepare-commit handlers run in
+ * registration order; the token store is MongoDB, outside any transaction. A flush in the prepare-commit phase would
+ * therefore run after the token is stored, and a crash or a failed write in between would lose the batch for good.
+ * The only point after the last handler and before the token is the end of the handling of the batch's last event:
+ * {@link FlushBatchDocuments}, registered as a handler interceptor of every processor, flushes there, so a failed
+ * write rolls the batch back and the processor retries it. The prepare-commit flush remains for units of work no such
+ * interceptor sees (a plain unit of work in a test, for instance), where it is the earliest point after handling.
  * <p>
  * Found documents are fresh copies decoded from the stored bytes, so a handler that changes a document without saving
  * it changes nothing. Outside a unit of work every call goes straight to MongoDB. A query on anything but the id
