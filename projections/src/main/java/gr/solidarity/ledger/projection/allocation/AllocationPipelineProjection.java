@@ -17,6 +17,7 @@ import gr.solidarity.ledger.messages.allocation.AllocationQueries.ApprovalQueueC
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.FindAllocationApprovals;
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.ReceivedLineView;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
  * One document per allocation with its state and every step taken. A step is stored once per kind (an allocation is
  * proposed, decided, dispatched and received at most once), replacing any earlier copy, and the state is derived from
  * the steps present, so handling an event again — even out of its original order — leaves the same document.
+ * <p>
+ * Documents are read and written through {@link BatchDocuments}: an allocation that moves through several steps in
+ * one batch is read once and written once.
  */
 @Component
 @ProcessingGroup("allocation-pipeline")
@@ -51,10 +55,12 @@ class AllocationPipelineProjection {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
+    private final BatchDocuments documents;
 
     AllocationPipelineProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
         this.emitter = emitter;
+        this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
 
@@ -72,12 +78,12 @@ class AllocationPipelineProjection {
                 .append("name", event.name())
                 .append("municipalityCode", event.municipality() == null ? null : event.municipality().code())
                 .append("municipalityName", event.municipality() == null ? null : event.municipality().nameEl());
-        mongo.save(recipient, AllocationQueries.RECIPIENTS_COLLECTION);
+        documents.save(AllocationQueries.RECIPIENTS_COLLECTION, recipient);
     }
 
     @EventHandler
     void on(AllocationProposed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        Document recipient = mongo.findById(event.recipientId(), Document.class, AllocationQueries.RECIPIENTS_COLLECTION);
+        Document recipient = documents.find(AllocationQueries.RECIPIENTS_COLLECTION, event.recipientId());
         AllocationView existing = find(event.allocationId());
         List<AllocationStepView> steps = replaceStep(existing, new AllocationStepView(AllocationStep.PROPOSED,
                 actorOf(actor), at, null, null, null, null, null, null, null, null, event.note()));
@@ -89,7 +95,7 @@ class AllocationPipelineProjection {
                 recipient == null ? null : recipient.getString("municipalityCode"),
                 recipient == null ? null : recipient.getString("municipalityName"),
                 event.warehouseId(), lines, stateOf(steps), at, lastChange(steps), steps);
-        mongo.save(view, AllocationQueries.COLLECTION);
+        documents.save(AllocationQueries.COLLECTION, view);
         if (view.state() == AllocationState.AWAITING_APPROVAL) {
             announce(ApprovalQueueChangeType.ENTERED, view);
         }
@@ -131,6 +137,7 @@ class AllocationPipelineProjection {
 
     @ResetHandler
     void reset() {
+        documents.discard(AllocationQueries.COLLECTION, AllocationQueries.RECIPIENTS_COLLECTION);
         mongo.dropCollection(AllocationQueries.COLLECTION);
         mongo.dropCollection(AllocationQueries.RECIPIENTS_COLLECTION);
         createIndexes();
@@ -146,7 +153,7 @@ class AllocationPipelineProjection {
         AllocationView view = new AllocationView(existing.id(), existing.needId(), existing.recipientId(),
                 existing.recipientName(), existing.municipalityCode(), existing.municipalityName(),
                 existing.warehouseId(), existing.lines(), stateOf(steps), existing.proposedAt(), lastChange(steps), steps);
-        mongo.save(view, AllocationQueries.COLLECTION);
+        documents.save(AllocationQueries.COLLECTION, view);
         if (existing.state() == AllocationState.AWAITING_APPROVAL && view.state() != AllocationState.AWAITING_APPROVAL) {
             announce(ApprovalQueueChangeType.LEFT, view);
         }
@@ -157,7 +164,7 @@ class AllocationPipelineProjection {
     }
 
     private AllocationView find(String allocationId) {
-        return mongo.findById(allocationId, AllocationView.class, AllocationQueries.COLLECTION);
+        return documents.find(AllocationQueries.COLLECTION, allocationId, AllocationView.class);
     }
 
     private static List<AllocationStepView> replaceStep(AllocationView existing, AllocationStepView step) {

@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
-import gr.solidarity.ledger.projection.common.BatchedUpserts;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -44,12 +44,12 @@ class AuditTrailProjection {
     private static final Set<String> LOT_FIELDS = Set.of("lotId", "sourceLotId");
 
     private final MongoTemplate mongo;
-    private final BatchedUpserts writes;
+    private final BatchDocuments writes;
     private final QueryUpdateEmitter emitter;
 
     AuditTrailProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
-        this.writes = new BatchedUpserts(mongo);
+        this.writes = new BatchDocuments(mongo);
         this.emitter = emitter;
         createIndexes();
     }
@@ -58,12 +58,13 @@ class AuditTrailProjection {
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         AuditEntryView entry = entryFor(payload, message, token);
         // one entry per event and never read back while projecting: the whole batch goes in one bulk write
-        writes.upsert(AuditQueries.COLLECTION, entry);
+        writes.save(AuditQueries.COLLECTION, entry);
         emitter.emit(FindAuditEntries.class, query -> matches(query, entry), entry);
     }
 
     @ResetHandler
     void reset() {
+        writes.discard(AuditQueries.COLLECTION);
         mongo.dropCollection(AuditQueries.COLLECTION);
         createIndexes();
     }

@@ -17,6 +17,7 @@ import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
 import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,9 +27,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -43,6 +41,7 @@ import java.util.Map;
  * What recipient structures actually received, one document per (allocation, lot), classified by structure, place,
  * item, month and donor as they stood when the goods arrived. The small collections of structures, donors, items,
  * needs and lots are kept only to classify deliveries; every write sets absolute values under a natural key.
+ * Documents are read and written through {@link BatchDocuments}, once per batch.
  */
 @Component
 @ProcessingGroup("distribution-history")
@@ -53,9 +52,11 @@ class DistributionHistoryProjection {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final MongoTemplate mongo;
+    private final BatchDocuments documents;
 
     DistributionHistoryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
 
@@ -72,51 +73,60 @@ class DistributionHistoryProjection {
     @EventHandler
     void on(RecipientStructureRegistered event) {
         var municipality = event.municipality();
-        mongo.save(new Document("_id", event.organisationId())
+        documents.save(DistributionQueries.RECIPIENTS_COLLECTION, new Document("_id", event.organisationId())
                 .append("name", event.name())
                 .append("type", event.structureType() == null ? null : event.structureType().name())
                 .append("municipalityCode", municipality == null ? null : municipality.code())
                 .append("municipalityName", municipality == null ? null : municipality.nameEl())
                 .append("regionalUnitCode", municipality == null ? null : municipality.regionalUnitCode())
                 .append("regionalUnitName", municipality == null ? null : municipality.regionalUnitEl())
-                .append("beneficiariesServed", event.beneficiariesServed()), DistributionQueries.RECIPIENTS_COLLECTION);
+                .append("beneficiariesServed", event.beneficiariesServed()));
     }
 
     @EventHandler
     void on(DonorCompanyRegistered event) {
-        mongo.save(new Document("_id", event.organisationId()).append("name", event.legalName()),
-                DistributionQueries.DONORS_COLLECTION);
+        documents.save(DistributionQueries.DONORS_COLLECTION,
+                new Document("_id", event.organisationId()).append("name", event.legalName()));
     }
 
     @EventHandler
     void on(CatalogueItemAdded event) {
-        mongo.save(new Document("_id", event.itemCode())
+        documents.save(DistributionQueries.ITEMS_COLLECTION, new Document("_id", event.itemCode())
                 .append("nameEl", event.nameEl())
                 .append("nameEn", event.nameEn())
                 .append("category", event.category().name())
-                .append("unit", event.unit().name()), DistributionQueries.ITEMS_COLLECTION);
+                .append("unit", event.unit().name()));
     }
 
     @EventHandler
     void on(CatalogueItemRevised event) {
-        mongo.updateFirst(byId(event.itemCode()), new Update()
-                .set("nameEl", event.nameEl())
-                .set("nameEn", event.nameEn())
-                .set("category", event.category().name()), DistributionQueries.ITEMS_COLLECTION);
+        Document item = documents.find(DistributionQueries.ITEMS_COLLECTION, event.itemCode());
+        if (item != null) {
+            item.put("nameEl", event.nameEl());
+            item.put("nameEn", event.nameEn());
+            item.put("category", event.category().name());
+            documents.save(DistributionQueries.ITEMS_COLLECTION, item);
+        }
     }
 
     @EventHandler
     void on(NeedDeclared event) {
         Document beneficiaries = new Document();
         event.lines().forEach(line -> beneficiaries.append(String.valueOf(line.lineNo()), line.beneficiaries()));
-        mongo.save(new Document("_id", event.needId()).append("beneficiaries", beneficiaries),
-                DistributionQueries.NEEDS_COLLECTION);
+        documents.save(DistributionQueries.NEEDS_COLLECTION,
+                new Document("_id", event.needId()).append("beneficiaries", beneficiaries));
     }
 
     @EventHandler
     void on(NeedLineAmended event) {
-        mongo.updateFirst(byId(event.needId()), new Update().set("beneficiaries." + event.lineNo(), event.beneficiaries()),
-                DistributionQueries.NEEDS_COLLECTION);
+        Document need = documents.find(DistributionQueries.NEEDS_COLLECTION, event.needId());
+        if (need != null) {
+            // as $set on "beneficiaries.<line>" would: the line's entry replaced in place or added at the end
+            Document beneficiaries = need.get("beneficiaries") instanceof Document stored ? stored : new Document();
+            beneficiaries.put(String.valueOf(event.lineNo()), event.beneficiaries());
+            need.put("beneficiaries", beneficiaries);
+            documents.save(DistributionQueries.NEEDS_COLLECTION, need);
+        }
     }
 
     @EventHandler
@@ -150,7 +160,7 @@ class DistributionHistoryProjection {
             String key = event.allocationId() + ":" + lotId;
             if (received.signum() <= 0) {
                 // nothing of the lot arrived: nothing was distributed
-                mongo.remove(byId(key), DistributionQueries.DELIVERIES_COLLECTION);
+                documents.delete(DistributionQueries.DELIVERIES_COLLECTION, key);
                 return;
             }
             Document lot = find(DistributionQueries.LOTS_COLLECTION, lotId);
@@ -160,7 +170,7 @@ class DistributionHistoryProjection {
             Document needBeneficiaries = need.get("beneficiaries", new Document());
             Number lineBeneficiaries = (Number) needBeneficiaries.get(String.valueOf(line.needLineNo()));
             String unit = item.getString("unit") != null ? item.getString("unit") : lot.getString("unit");
-            mongo.save(new DistributionDelivery(key, event.allocationId(), lotId, event.needId(), line.needLineNo(),
+            documents.save(DistributionQueries.DELIVERIES_COLLECTION, new DistributionDelivery(key, event.allocationId(), lotId, event.needId(), line.needLineNo(),
                     event.recipientId(), recipient.getString("name"),
                     enumOf(RecipientStructureType.class, recipient.getString("type")),
                     recipient.getString("municipalityCode"), recipient.getString("municipalityName"),
@@ -169,7 +179,7 @@ class DistributionHistoryProjection {
                     enumOf(ItemCategory.class, item.getString("category")), enumOf(UnitOfMeasure.class, unit),
                     normal(received), event.receivedOn(), at, month, donorId, donor.getString("name"),
                     lineBeneficiaries == null ? 0 : lineBeneficiaries.intValue(),
-                    recipient.get("beneficiariesServed", 0)), DistributionQueries.DELIVERIES_COLLECTION);
+                    recipient.get("beneficiariesServed", 0)));
         });
     }
 
@@ -179,30 +189,27 @@ class DistributionHistoryProjection {
                 DistributionQueries.RECIPIENTS_COLLECTION, DistributionQueries.DONORS_COLLECTION,
                 DistributionQueries.ITEMS_COLLECTION, DistributionQueries.NEEDS_COLLECTION,
                 DistributionQueries.LOTS_COLLECTION)) {
+            documents.discard(collection);
             mongo.dropCollection(collection);
         }
         createIndexes();
     }
 
     private void saveLot(String lotId, String itemCode, UnitOfMeasure unit, String donorId) {
-        mongo.save(new Document("_id", lotId)
+        documents.save(DistributionQueries.LOTS_COLLECTION, new Document("_id", lotId)
                 .append("itemCode", itemCode)
                 .append("unit", unit == null ? null : unit.name())
-                .append("donorId", donorId), DistributionQueries.LOTS_COLLECTION);
+                .append("donorId", donorId));
     }
 
     /** A missing record classifies as unknown rather than stopping the view. */
     private Document find(String collection, String id) {
-        Document found = id == null ? null : mongo.findById(id, Document.class, collection);
+        Document found = id == null ? null : documents.find(collection, id);
         return found == null ? new Document() : found;
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
         return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
     }
 
     /** Quantities as events carry them: no trailing zeros, never in exponent form. */

@@ -17,6 +17,7 @@ import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
 import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,9 +26,6 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -41,7 +39,8 @@ import java.util.Map;
 /**
  * Donor statements as contributions, one document per source: a pledge line (with its current quantity, in the month
  * the pledge was made), a delivery against a pledge line, an unsolicited receipt of a lot, a lot received by a
- * structure. Each is written whole under its key, so handling an event again changes nothing.
+ * structure. Each is written whole under its key, so handling an event again changes nothing. Documents are read and
+ * written through {@link BatchDocuments}, once per batch.
  */
 @Component
 @ProcessingGroup("donor-statements")
@@ -51,9 +50,11 @@ class DonorStatementProjection {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final MongoTemplate mongo;
+    private final BatchDocuments documents;
 
     DonorStatementProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
 
@@ -64,8 +65,8 @@ class DonorStatementProjection {
 
     @EventHandler
     void on(DonorCompanyRegistered event) {
-        mongo.save(new Document("_id", event.organisationId()).append("name", event.legalName()),
-                DonorQueries.DONORS_COLLECTION);
+        documents.save(DonorQueries.DONORS_COLLECTION,
+                new Document("_id", event.organisationId()).append("name", event.legalName()));
     }
 
     @EventHandler
@@ -78,37 +79,40 @@ class DonorStatementProjection {
             save(pledgedKey(event.pledgeId(), line.lineNo()), event.donorId(), line.itemCode(), line.unit(), month,
                     DonorFlow.PLEDGED, line.quantity());
         }
-        mongo.save(new Document("_id", event.pledgeId()).append("donorId", event.donorId()).append("lines", units),
-                DonorQueries.PLEDGES_COLLECTION);
+        documents.save(DonorQueries.PLEDGES_COLLECTION,
+                new Document("_id", event.pledgeId()).append("donorId", event.donorId()).append("lines", units));
     }
 
     @EventHandler
     void on(PledgeLineAmended event) {
-        mongo.updateFirst(byId(pledgedKey(event.pledgeId(), event.lineNo())),
-                new Update().set("quantity", normal(event.quantity())), DonorQueries.ENTRIES_COLLECTION);
+        DonorStatementEntry pledged = documents.find(DonorQueries.ENTRIES_COLLECTION,
+                pledgedKey(event.pledgeId(), event.lineNo()), DonorStatementEntry.class);
+        if (pledged != null) {
+            documents.save(DonorQueries.ENTRIES_COLLECTION, new DonorStatementEntry(pledged.id(), pledged.donorId(),
+                    pledged.itemCode(), pledged.unit(), pledged.month(), pledged.flow(), normal(event.quantity())));
+        }
     }
 
     /** A withdrawn promise is no longer pledged; what already arrived stays delivered. */
     @EventHandler
     void on(PledgeLineWithdrawn event) {
-        mongo.remove(byId(pledgedKey(event.pledgeId(), event.lineNo())), DonorQueries.ENTRIES_COLLECTION);
+        documents.delete(DonorQueries.ENTRIES_COLLECTION, pledgedKey(event.pledgeId(), event.lineNo()));
     }
 
     @EventHandler
     void on(PledgeWithdrawn event) {
-        Document pledge = mongo.findById(event.pledgeId(), Document.class, DonorQueries.PLEDGES_COLLECTION);
+        Document pledge = documents.find(DonorQueries.PLEDGES_COLLECTION, event.pledgeId());
         if (pledge == null) {
             return;
         }
-        List<String> keys = pledge.get("lines", new Document()).keySet().stream()
-                .map(lineNo -> pledgedKey(event.pledgeId(), Integer.parseInt(lineNo)))
-                .toList();
-        mongo.remove(Query.query(Criteria.where("_id").in(keys)), DonorQueries.ENTRIES_COLLECTION);
+        for (String lineNo : pledge.get("lines", new Document()).keySet()) {
+            documents.delete(DonorQueries.ENTRIES_COLLECTION, pledgedKey(event.pledgeId(), Integer.parseInt(lineNo)));
+        }
     }
 
     @EventHandler
     void on(PledgeDeliveryRecorded event, @Timestamp Instant at) {
-        Document pledge = mongo.findById(event.pledgeId(), Document.class, DonorQueries.PLEDGES_COLLECTION);
+        Document pledge = documents.find(DonorQueries.PLEDGES_COLLECTION, event.pledgeId());
         if (pledge == null) {
             return;
         }
@@ -145,9 +149,9 @@ class DonorStatementProjection {
         }
         receivedPerLot.forEach((lotId, received) -> {
             String key = "distributed:" + event.allocationId() + ":" + lotId;
-            Document lot = mongo.findById(lotId, Document.class, DonorQueries.LOTS_COLLECTION);
+            Document lot = documents.find(DonorQueries.LOTS_COLLECTION, lotId);
             if (lot == null || lot.getString("donorId") == null || received.signum() <= 0) {
-                mongo.remove(byId(key), DonorQueries.ENTRIES_COLLECTION);
+                documents.delete(DonorQueries.ENTRIES_COLLECTION, key);
                 return;
             }
             save(key, lot.getString("donorId"), lot.getString("itemCode"), unitOf(lot.getString("unit")), monthOf(at),
@@ -159,6 +163,7 @@ class DonorStatementProjection {
     void reset() {
         for (String collection : List.of(DonorQueries.ENTRIES_COLLECTION, DonorQueries.DONORS_COLLECTION,
                 DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION)) {
+            documents.discard(collection);
             mongo.dropCollection(collection);
         }
         createIndexes();
@@ -166,13 +171,13 @@ class DonorStatementProjection {
 
     private void save(String key, String donorId, String itemCode, UnitOfMeasure unit, String month, DonorFlow flow,
                       BigDecimal quantity) {
-        mongo.save(new DonorStatementEntry(key, donorId, itemCode, unit, month, flow, normal(quantity)),
-                DonorQueries.ENTRIES_COLLECTION);
+        documents.save(DonorQueries.ENTRIES_COLLECTION,
+                new DonorStatementEntry(key, donorId, itemCode, unit, month, flow, normal(quantity)));
     }
 
     private void saveLot(String lotId, String donorId, String itemCode, UnitOfMeasure unit) {
-        mongo.save(new Document("_id", lotId).append("donorId", donorId).append("itemCode", itemCode)
-                .append("unit", unit == null ? null : unit.name()), DonorQueries.LOTS_COLLECTION);
+        documents.save(DonorQueries.LOTS_COLLECTION, new Document("_id", lotId).append("donorId", donorId)
+                .append("itemCode", itemCode).append("unit", unit == null ? null : unit.name()));
     }
 
     private static String pledgedKey(String pledgeId, int lineNo) {
@@ -185,10 +190,6 @@ class DonorStatementProjection {
 
     private static UnitOfMeasure unitOf(String name) {
         return name == null ? null : UnitOfMeasure.valueOf(name);
-    }
-
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
     }
 
     /** Quantities as events carry them: no trailing zeros, never in exponent form. */

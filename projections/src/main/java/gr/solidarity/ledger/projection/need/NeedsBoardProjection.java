@@ -20,6 +20,7 @@ import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardLine;
 import gr.solidarity.ledger.messages.need.NeedQueries.NeedStatus;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
 import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,7 +34,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -52,6 +52,9 @@ import java.util.function.Consumer;
  * Idempotency: claims and deliveries are kept per allocation inside the need document, allocations released or
  * delivered are remembered, and every line's in-flight and received quantities are recomputed from them; the other
  * handlers set absolute values. Handling an event twice leaves the same document.
+ * <p>
+ * Documents are read and written through {@link BatchDocuments}: a need changed by several events of one batch is
+ * read once and written once.
  */
 @Component
 @ProcessingGroup("needs-board")
@@ -61,10 +64,12 @@ class NeedsBoardProjection {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
+    private final BatchDocuments documents;
 
     NeedsBoardProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
         this.emitter = emitter;
+        this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
 
@@ -79,7 +84,7 @@ class NeedsBoardProjection {
                     .append("regionalUnitCode", event.municipality().regionalUnitCode())
                     .append("regionalUnitName", event.municipality().regionalUnitEl());
         }
-        mongo.save(organisation, NeedQueries.ORGANISATIONS_COLLECTION);
+        documents.save(NeedQueries.ORGANISATIONS_COLLECTION, organisation);
     }
 
     @EventHandler
@@ -90,6 +95,8 @@ class NeedsBoardProjection {
     @EventHandler
     void on(CatalogueItemRevised event) {
         saveItem(event.itemCode(), event.nameEl(), event.nameEn());
+        // the needs that ask for the item are found by MongoDB: it must see the needs this batch changed
+        documents.flush(NeedQueries.COLLECTION);
         for (Document need : mongo.find(Query.query(Criteria.where("itemCodes").is(event.itemCode())), Document.class,
                 NeedQueries.COLLECTION)) {
             for (Document line : lines(need)) {
@@ -108,7 +115,7 @@ class NeedsBoardProjection {
         if (need == null) {
             need = new Document("_id", event.needId());
         }
-        Document recipient = mongo.findById(event.recipientId(), Document.class, NeedQueries.ORGANISATIONS_COLLECTION);
+        Document recipient = documents.find(NeedQueries.ORGANISATIONS_COLLECTION, event.recipientId());
         need.put("status", need.getString("status") == null ? NeedStatus.OPEN.name() : need.getString("status"));
         need.put("recipientId", event.recipientId());
         for (String field : List.of("name", "structureType", "municipalityCode", "municipalityName",
@@ -119,7 +126,7 @@ class NeedsBoardProjection {
         need.put("note", event.note());
         List<Document> lines = new ArrayList<>();
         for (NeedLine line : event.lines()) {
-            Document item = mongo.findById(line.itemCode(), Document.class, NeedQueries.ITEMS_COLLECTION);
+            Document item = documents.find(NeedQueries.ITEMS_COLLECTION, line.itemCode());
             lines.add(new Document("lineNo", line.lineNo())
                     .append("itemCode", line.itemCode())
                     .append("itemNameEl", item == null ? null : item.getString("nameEl"))
@@ -182,6 +189,7 @@ class NeedsBoardProjection {
 
     @ResetHandler
     void reset() {
+        documents.discard(NeedQueries.COLLECTION, NeedQueries.ORGANISATIONS_COLLECTION, NeedQueries.ITEMS_COLLECTION);
         mongo.dropCollection(NeedQueries.COLLECTION);
         mongo.dropCollection(NeedQueries.ORGANISATIONS_COLLECTION);
         mongo.dropCollection(NeedQueries.ITEMS_COLLECTION);
@@ -199,8 +207,13 @@ class NeedsBoardProjection {
     }
 
     private void saveItem(String itemCode, String nameEl, String nameEn) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(itemCode)),
-                new Update().set("nameEl", nameEl).set("nameEn", nameEn), NeedQueries.ITEMS_COLLECTION);
+        Document item = documents.find(NeedQueries.ITEMS_COLLECTION, itemCode);
+        if (item == null) {
+            item = new Document("_id", itemCode);
+        }
+        item.put("nameEl", nameEl);
+        item.put("nameEn", nameEn);
+        documents.save(NeedQueries.ITEMS_COLLECTION, item);
     }
 
     private void change(String needId, Consumer<Document> change) {
@@ -212,7 +225,7 @@ class NeedsBoardProjection {
     }
 
     private Document existing(String needId) {
-        return mongo.findById(needId, Document.class, NeedQueries.COLLECTION);
+        return documents.find(NeedQueries.COLLECTION, needId);
     }
 
     /** Recomputes every line's progress and the need's order on the board from the stored claims and deliveries. */
@@ -246,7 +259,7 @@ class NeedsBoardProjection {
         need.put("open", NeedStatus.OPEN.name().equals(need.getString("status")));
         need.put("sortKey", String.join(SEPARATOR, String.valueOf(priority.ordinal()),
                 earliest == null ? "9999-12-31" : earliest, need.getString("_id")));
-        mongo.save(need, NeedQueries.COLLECTION);
+        documents.save(NeedQueries.COLLECTION, need);
         NeedBoardEntry entry = entry(need);
         emitter.emit(FindNeedsBoard.class, query -> matches(query, entry), entry);
     }

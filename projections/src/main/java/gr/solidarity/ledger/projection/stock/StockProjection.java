@@ -21,6 +21,7 @@ import gr.solidarity.ledger.messages.stock.StockQueries;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockLots;
 import gr.solidarity.ledger.messages.stock.StockQueries.StockLotView;
 import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegistered;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -56,6 +57,9 @@ import java.util.TreeMap;
  * the allocation dispatched); reservations are kept per allocation, and allocations already released or dispatched are
  * remembered so a redelivered reservation is not counted again. Totals are always recomputed from those entries, so an
  * event handled twice leaves the same documents.
+ * <p>
+ * Documents are read and written through {@link BatchDocuments}: a lot or an item changed by several events of one
+ * batch is read once and written once.
  */
 @Component
 @ProcessingGroup("stock")
@@ -70,10 +74,12 @@ class StockProjection {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
+    private final BatchDocuments documents;
 
     StockProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
         this.emitter = emitter;
+        this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
 
@@ -81,20 +87,24 @@ class StockProjection {
 
     @EventHandler
     void on(CatalogueItemAdded event) {
-        mongo.upsert(byId(event.itemCode()), new Update()
-                .set("nameEl", event.nameEl())
-                .set("nameEn", event.nameEn())
-                .set("category", event.category().name())
-                .set("unit", event.unit().name()), StockQueries.ITEMS_COLLECTION);
+        Document item = orNew(StockQueries.ITEMS_COLLECTION, event.itemCode());
+        item.put("nameEl", event.nameEl());
+        item.put("nameEn", event.nameEn());
+        item.put("category", event.category().name());
+        item.put("unit", event.unit().name());
+        documents.save(StockQueries.ITEMS_COLLECTION, item);
         recomputeItem(event.itemCode());
     }
 
     @EventHandler
     void on(CatalogueItemRevised event) {
-        mongo.upsert(byId(event.itemCode()), new Update()
-                .set("nameEl", event.nameEl())
-                .set("nameEn", event.nameEn())
-                .set("category", event.category().name()), StockQueries.ITEMS_COLLECTION);
+        Document item = orNew(StockQueries.ITEMS_COLLECTION, event.itemCode());
+        item.put("nameEl", event.nameEl());
+        item.put("nameEn", event.nameEn());
+        item.put("category", event.category().name());
+        documents.save(StockQueries.ITEMS_COLLECTION, item);
+        // MongoDB updates every lot of the item itself: it must see the batch's lots, and the batch must see its update
+        documents.flush(StockQueries.LOTS_COLLECTION);
         mongo.updateMulti(Query.query(Criteria.where("itemCode").is(event.itemCode())), new Update()
                 .set("itemNameEl", event.nameEl())
                 .set("itemNameEn", event.nameEn())
@@ -105,17 +115,19 @@ class StockProjection {
     void on(MinimumStockLevelSet event) {
         // zero means the item has no minimum
         Object minimum = event.minimum().signum() == 0 ? null : decimal(event.minimum());
-        mongo.upsert(byId(event.itemCode()), new Update().set("minimum", minimum), StockQueries.ITEMS_COLLECTION);
+        Document item = orNew(StockQueries.ITEMS_COLLECTION, event.itemCode());
+        item.put("minimum", minimum);
+        documents.save(StockQueries.ITEMS_COLLECTION, item);
         recomputeItem(event.itemCode());
     }
 
     @EventHandler
     void on(WarehouseRegistered event) {
-        mongo.upsert(byId(event.warehouseId()), new Update()
-                .set("name", event.name())
-                .set("municipalityCode", event.municipality() == null ? null : event.municipality().code())
-                .set("municipalityName", event.municipality() == null ? null : event.municipality().nameEl()),
-                StockQueries.WAREHOUSES_COLLECTION);
+        Document warehouse = orNew(StockQueries.WAREHOUSES_COLLECTION, event.warehouseId());
+        warehouse.put("name", event.name());
+        warehouse.put("municipalityCode", event.municipality() == null ? null : event.municipality().code());
+        warehouse.put("municipalityName", event.municipality() == null ? null : event.municipality().nameEl());
+        documents.save(StockQueries.WAREHOUSES_COLLECTION, warehouse);
     }
 
     // ---- lots
@@ -209,6 +221,8 @@ class StockProjection {
 
     @ResetHandler
     void reset() {
+        documents.discard(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
+                StockQueries.WAREHOUSES_COLLECTION);
         mongo.dropCollection(StockQueries.LOTS_COLLECTION);
         mongo.dropCollection(StockQueries.ITEMS_COLLECTION);
         mongo.dropCollection(StockQueries.WAREHOUSES_COLLECTION);
@@ -238,8 +252,8 @@ class StockProjection {
         if (doc == null) {
             doc = new Document("_id", lotId);
         }
-        Document warehouse = mongo.findById(warehouseId, Document.class, StockQueries.WAREHOUSES_COLLECTION);
-        Document item = mongo.findById(itemCode, Document.class, StockQueries.ITEMS_COLLECTION);
+        Document warehouse = documents.find(StockQueries.WAREHOUSES_COLLECTION, warehouseId);
+        Document item = documents.find(StockQueries.ITEMS_COLLECTION, itemCode);
         String warehouseName = warehouse == null ? null : warehouse.getString("name");
         String expiry = expiryDate == null ? null : expiryDate.toString();
         doc.put("lotId", lotId);
@@ -263,7 +277,13 @@ class StockProjection {
     }
 
     private Document existing(String lotId) {
-        return mongo.findById(lotId, Document.class, StockQueries.LOTS_COLLECTION);
+        return documents.find(StockQueries.LOTS_COLLECTION, lotId);
+    }
+
+    /** The document to change as a server-side upsert by id would: the stored one, or a new one with only the id. */
+    private Document orNew(String collection, String id) {
+        Document found = documents.find(collection, id);
+        return found == null ? new Document("_id", id) : found;
     }
 
     private void save(Document doc) {
@@ -275,7 +295,7 @@ class StockProjection {
         doc.put("available", decimal(available));
         doc.put("empty", onHand.signum() <= 0);
         doc.put("hasAvailable", available.signum() > 0);
-        mongo.save(doc, StockQueries.LOTS_COLLECTION);
+        documents.save(StockQueries.LOTS_COLLECTION, doc);
         recomputeItem(doc.getString("itemCode"), doc);
         StockLotView view = view(doc);
         emitter.emit(FindStockLots.class, query -> matches(query, view), view);
@@ -292,8 +312,8 @@ class StockProjection {
 
     /** @param changedLot the lot whose contribution changed, or null when only the item changed */
     private void recomputeItem(String itemCode, Document changedLot) {
-        Document item = mongo.findById(itemCode, Document.class, StockQueries.ITEMS_COLLECTION);
-        Document contributions = item == null || item.get(LOT_CONTRIBUTIONS) == null
+        Document item = orNew(StockQueries.ITEMS_COLLECTION, itemCode);
+        Document contributions = item.get(LOT_CONTRIBUTIONS) == null
                 ? new Document() : new Document(item.get(LOT_CONTRIBUTIONS, Document.class));
         if (changedLot != null) {
             String lotKey = changedLot.getString("lotId");
@@ -319,16 +339,16 @@ class StockProjection {
                 lots++;
             }
         }
-        BigDecimal minimum = item == null || item.get("minimum") == null ? null : number(item.get("minimum"));
+        BigDecimal minimum = item.get("minimum") == null ? null : number(item.get("minimum"));
         boolean below = minimum != null && available.compareTo(minimum) < 0;
-        mongo.upsert(byId(itemCode), new Update()
-                .set(LOT_CONTRIBUTIONS, contributions)
-                .set("onHand", decimal(onHand))
-                .set("reserved", decimal(reserved))
-                .set("available", decimal(available))
-                .set("lots", lots)
-                .set("belowMinimum", below)
-                .set("shortfall", below ? decimal(minimum.subtract(available)) : null), StockQueries.ITEMS_COLLECTION);
+        item.put(LOT_CONTRIBUTIONS, contributions);
+        item.put("onHand", decimal(onHand));
+        item.put("reserved", decimal(reserved));
+        item.put("available", decimal(available));
+        item.put("lots", lots);
+        item.put("belowMinimum", below);
+        item.put("shortfall", below ? decimal(minimum.subtract(available)) : null);
+        documents.save(StockQueries.ITEMS_COLLECTION, item);
     }
 
     static boolean matches(FindStockLots query, StockLotView lot) {
@@ -431,9 +451,5 @@ class StockProjection {
     private static BigDecimal normalise(BigDecimal quantity) {
         BigDecimal stripped = quantity.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
     }
 }

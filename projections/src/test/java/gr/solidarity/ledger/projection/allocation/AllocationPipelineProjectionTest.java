@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -165,6 +166,39 @@ class AllocationPipelineProjectionTest {
         // a redelivered batch replays earlier steps after later ones: the state stays where the steps say
         events.forEach(Runnable::run);
         assertThat(snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void anAllocationMovingThroughEveryStepInOneBatchEndsAsEventByEvent() {
+        List<Runnable> events = List.of(
+                () -> projection.on(recipient()),
+                () -> projection.on(proposed("A1"), T0, "officer"),
+                () -> projection.on(proposed("A2"), T0.plusSeconds(1), "officer"),
+                () -> projection.on(new AllocationApproved("A1", "1/2026", LocalDate.of(2026, 3, 3), null),
+                        T0.plusSeconds(10), "director"),
+                () -> projection.on(new AllocationRejected("A2", "όχι"), T0.plusSeconds(11), "director"),
+                () -> projection.on(new AllocationDispatched("A1", "W1", "R1", "ΔΑ-1", LocalDate.of(2026, 3, 4),
+                        List.of()), T0.plusSeconds(20), null),
+                () -> projection.on(receipt("A1"), T0.plusSeconds(30), "kitchen"));
+        events.forEach(Runnable::run);
+        List<Document> oneByOne = snapshot();
+        verifyAnnounced(ApprovalQueueChangeType.ENTERED, 2);
+        verifyAnnounced(ApprovalQueueChangeType.LEFT, 2);
+
+        projection.reset();
+        assertThat(snapshot()).isEmpty();
+        inOneUnitOfWork(() -> events.forEach(Runnable::run));
+        assertThat(snapshot()).isEqualTo(oneByOne);
+        // the batch announces the queue's changes as the events one by one did
+        verifyAnnounced(ApprovalQueueChangeType.ENTERED, 4);
+        verifyAnnounced(ApprovalQueueChangeType.LEFT, 4);
+
+        projection.reset();
+        inOneUnitOfWork(() -> events.forEach(event -> {
+            event.run();
+            event.run();
+        }));
+        assertThat(snapshot()).isEqualTo(oneByOne);
     }
 
     private List<Document> snapshot() {

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DonorStatementProjectionTest {
@@ -106,6 +107,24 @@ class DonorStatementProjectionTest {
 
     private DonorStatementEntry entry(String id) {
         return mongo.findById(id, DonorStatementEntry.class, DonorQueries.ENTRIES_COLLECTION);
+    }
+
+    @Test
+    void aWholeHistoryHandledAsOneBatchLeavesTheSameDocumentsAsEventByEvent() {
+        List<Runnable> events = events();
+        events.forEach(Runnable::run);
+        List<Document> oneByOne = snapshot();
+
+        projection.reset();
+        inOneUnitOfWork(() -> events.forEach(Runnable::run));
+        assertThat(snapshot()).isEqualTo(oneByOne);
+
+        projection.reset();
+        inOneUnitOfWork(() -> events.forEach(event -> {
+            event.run();
+            event.run();
+        }));
+        assertThat(snapshot()).isEqualTo(oneByOne);
     }
 
     private List<Runnable> events() {

@@ -29,6 +29,7 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,32 @@ class NeedsBoardProjectionTest {
             assertThat(all(twice, collection)).as(collection).isEqualTo(all(once, collection));
         }
         assertThat(entry(twice, "need-1").lines().get(1).inFlight()).isEqualByComparingTo("15.5");
+    }
+
+    @Test
+    void aWholeHistoryHandledAsOneBatchLeavesTheSameDocumentsAsEventByEvent() {
+        MongoTemplate oneByOne = new MongoTemplate(client, "one-by-one");
+        MongoTemplate batched = new MongoTemplate(client, "batched");
+        MongoTemplate batchedTwice = new MongoTemplate(client, "batched-twice");
+        NeedsBoardProjection oneByOneProjection = projection(oneByOne);
+        NeedsBoardProjection batchedProjection = projection(batched);
+        NeedsBoardProjection batchedTwiceProjection = projection(batchedTwice);
+        history().forEach(step -> step.accept(oneByOneProjection));
+        // the needs are declared, amended, allocated and delivered within the batch, and the item revision at its end
+        // makes MongoDB find the needs that ask for the item
+        inOneUnitOfWork(() -> history().forEach(step -> step.accept(batchedProjection)));
+        inOneUnitOfWork(() -> history().forEach(step -> {
+            step.accept(batchedTwiceProjection);
+            step.accept(batchedTwiceProjection);
+        }));
+
+        for (String collection : List.of(NeedQueries.COLLECTION, NeedQueries.ORGANISATIONS_COLLECTION,
+                NeedQueries.ITEMS_COLLECTION)) {
+            assertThat(all(oneByOne, collection)).as(collection).isNotEmpty();
+            assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection));
+            assertThat(all(batchedTwice, collection)).as(collection).isEqualTo(all(oneByOne, collection));
+        }
+        assertThat(entry(batched, "need-1").lines().get(1).itemNameEl()).isEqualTo("Παρθένο ελαιόλαδο");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,32 @@ class StockProjectionTest {
             assertThat(all(twice, collection)).as(collection).isEqualTo(all(once, collection));
         }
         assertThat(lot(twice, "lot-1").onHand()).isEqualByComparingTo("38");
+    }
+
+    @Test
+    void aWholeHistoryHandledAsOneBatchLeavesTheSameDocumentsAsEventByEvent() {
+        MongoTemplate oneByOne = new MongoTemplate(client, "one-by-one");
+        MongoTemplate batched = new MongoTemplate(client, "batched");
+        MongoTemplate batchedTwice = new MongoTemplate(client, "batched-twice");
+        StockProjection oneByOneProjection = projection(oneByOne);
+        StockProjection batchedProjection = projection(batched);
+        StockProjection batchedTwiceProjection = projection(batchedTwice);
+        history().forEach(step -> step.accept(oneByOneProjection));
+        // the same lots are received, adjusted, reserved, dispatched and transferred within the batch, and the item
+        // revision at its end makes MongoDB update every lot of the item itself
+        inOneUnitOfWork(() -> history().forEach(step -> step.accept(batchedProjection)));
+        inOneUnitOfWork(() -> history().forEach(step -> {
+            step.accept(batchedTwiceProjection);
+            step.accept(batchedTwiceProjection);
+        }));
+
+        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
+                StockQueries.WAREHOUSES_COLLECTION)) {
+            assertThat(all(oneByOne, collection)).as(collection).isNotEmpty();
+            assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection));
+            assertThat(all(batchedTwice, collection)).as(collection).isEqualTo(all(oneByOne, collection));
+        }
+        assertThat(lot(batched, "lot-1").itemNameEl()).isEqualTo("Μακαρόνια Νο6");
     }
 
     @Test

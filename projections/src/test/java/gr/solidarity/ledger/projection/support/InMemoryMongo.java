@@ -4,6 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,13 +25,15 @@ import java.util.Map;
 public final class InMemoryMongo implements BeforeEachCallback, AfterEachCallback {
 
     private MongoServer server;
+    private String connectionString;
     private MongoClient client;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         server = new MongoServer(new MemoryBackend());
         var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        client = MongoClients.create(connectionString);
     }
 
     @Override
@@ -39,6 +44,26 @@ public final class InMemoryMongo implements BeforeEachCallback, AfterEachCallbac
 
     public MongoClient client() {
         return client;
+    }
+
+    /** For a test that needs a client of its own, to watch the commands it sends for instance. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /**
+     * Runs the handling inside one unit of work and commits it, as a processor does with a batch of events: whatever
+     * the projections collected for the batch is written at the commit.
+     */
+    public static void inOneUnitOfWork(Runnable handling) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        try {
+            handling.run();
+        } catch (RuntimeException | Error e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
     }
 
     /** Every document of a collection in id order, as plain maps, for comparing whole collections. */

@@ -1,0 +1,213 @@
+package gr.solidarity.ledger.projection.common;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Documents read and written by id, kept for the whole batch of events a processor handles in one unit of work and
+ * sent to MongoDB as one unordered bulk write per collection at the end of the batch. A replay then costs one read
+ * per document the batch touches and one write request per collection and batch, instead of a read and a write per
+ * event; a document read or written earlier in the batch is served from here, so handlers still see their own writes.
+ * <p>
+ * When the writes go out matters. In Axon 4.13 a pooled streaming processor registers the storing of its token as the
+ * very first prepare-commit handler of the batch, before any event is handled, and prepare-commit handlers run in
+ * registration order; the token store is MongoDB, outside any transaction. A flush in the prepare-commit phase would
+ * therefore run after the token is stored, and a crash or a failed write in between would lose the batch for good.
+ * The only point after the last handler and before the token is the end of the handling of the batch's last event:
+ * {@link FlushBatchDocuments}, registered as a handler interceptor of every processor, flushes there, so a failed
+ * write rolls the batch back and the processor retries it. The prepare-commit flush remains for units of work no such
+ * interceptor sees (a plain unit of work in a test, for instance), where it is the earliest point after handling.
+ * <p>
+ * Found documents are fresh copies decoded from the stored bytes, so a handler that changes a document without saving
+ * it changes nothing. Outside a unit of work every call goes straight to MongoDB. A query on anything but the id
+ * cannot be answered from here: call {@link #flush(String)} first, which writes the collection's pending changes and
+ * forgets what it cached, so the query sees them and later reads see what the query's updates did. Writes sent early
+ * that way are not undone if the batch then rolls back, exactly as when every event wrote on its own; the projections
+ * are idempotent, and the batch is handled again.
+ */
+public final class BatchDocuments {
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    private final MongoTemplate mongo;
+    private final Codec<Document> codec;
+    /** Each store keeps its own batch state, so two projections handling one unit of work never share documents. */
+    private final String resource = BatchDocuments.class.getName() + "#" + INSTANCES.incrementAndGet();
+
+    public BatchDocuments(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.codec = mongo.getDb().getCodecRegistry().get(Document.class);
+    }
+
+    /** The document with the given id as this batch last saw or left it, or null if there is none. */
+    public Document find(String collection, Object id) {
+        RawBsonDocument stored;
+        Batch batch = batch();
+        if (batch == null) {
+            stored = read(collection, id);
+        } else {
+            Map<Object, Slot> slots = batch.slots(collection);
+            Slot slot = slots.get(id);
+            if (slot == null) {
+                // an absent document is remembered too: most first reads of a replay find nothing
+                RawBsonDocument read = read(collection, id);
+                slot = new Slot(read, false, read != null);
+                slots.put(id, slot);
+            }
+            stored = slot.document();
+        }
+        return stored == null ? null : stored.decode(codec);
+    }
+
+    /** As {@link #find(String, Object)}, mapped to {@code type} as {@code MongoTemplate} would read it. */
+    public <T> T find(String collection, Object id, Class<T> type) {
+        Document found = find(collection, id);
+        return found == null ? null : mongo.getConverter().read(type, found);
+    }
+
+    /**
+     * Replaces (or inserts) the document with the given one's id. A {@link Document} is stored as it is; any other
+     * object is mapped as {@code MongoTemplate.save} maps it, type hint included.
+     */
+    public void save(String collection, Object document) {
+        Document converted;
+        if (document instanceof Document plain) {
+            converted = plain;
+        } else {
+            converted = new Document();
+            mongo.getConverter().write(document, converted);
+        }
+        Object id = converted.get("_id");
+        if (id == null) {
+            throw new IllegalArgumentException("a document saved by id needs an _id: " + converted);
+        }
+        RawBsonDocument encoded = new RawBsonDocument(converted, codec);
+        Batch batch = batch();
+        if (batch == null) {
+            write(collection, Map.of(id, new Slot(encoded, true, null)));
+        } else {
+            batch.slots(collection).compute(id, (key, slot) -> new Slot(encoded, true, slot == null ? null : slot.stored()));
+        }
+    }
+
+    /** Removes the document with the given id, if there is one. */
+    public void delete(String collection, Object id) {
+        Batch batch = batch();
+        if (batch == null) {
+            write(collection, Map.of(id, new Slot(null, true, null)));
+        } else {
+            batch.slots(collection).compute(id, (key, slot) -> new Slot(null, true, slot == null ? null : slot.stored()));
+        }
+    }
+
+    /**
+     * Writes the collection's pending changes now and forgets what was cached of it. Needed before any query or update
+     * that MongoDB evaluates over several documents.
+     */
+    public void flush(String collection) {
+        Batch batch = batch();
+        if (batch != null) {
+            Map<Object, Slot> slots = batch.collections.remove(collection);
+            if (slots != null) {
+                write(collection, slots);
+            }
+        }
+    }
+
+    /** Forgets the collections' pending changes and cached documents, for a reset that drops them. */
+    public void discard(String... collections) {
+        Batch batch = batch();
+        if (batch != null) {
+            Arrays.asList(collections).forEach(batch.collections::remove);
+        }
+    }
+
+    /** Sends what every store has pending in the given unit of work; what they cached stays valid. */
+    static void flushAll(UnitOfWork<?> unitOfWork) {
+        for (Object resource : List.copyOf(unitOfWork.root().resources().values())) {
+            if (resource instanceof Batch batch) {
+                batch.flush();
+            }
+        }
+    }
+
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(resource, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(committing -> batch.flush());
+            return batch;
+        });
+    }
+
+    private RawBsonDocument read(String collection, Object id) {
+        return raw(collection).find(new Document("_id", id)).first();
+    }
+
+    private void write(String collection, Map<Object, Slot> slots) {
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        slots.forEach((id, slot) -> {
+            // a document created and removed within the batch, or removed when it never was, needs no write
+            boolean nothingToRemove = slot.document() == null && Boolean.FALSE.equals(slot.stored());
+            if (slot.changed() && !nothingToRemove) {
+                Document byId = new Document("_id", id);
+                writes.add(slot.document() == null
+                        ? new DeleteOneModel<>(byId)
+                        : new ReplaceOneModel<>(byId, slot.document(), upsert));
+            }
+        });
+        if (!writes.isEmpty()) {
+            raw(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private MongoCollection<RawBsonDocument> raw(String collection) {
+        return mongo.getCollection(collection).withDocumentClass(RawBsonDocument.class);
+    }
+
+    /**
+     * @param document the document's bytes, or null when there is no such document
+     * @param changed  whether the document differs from what MongoDB holds
+     * @param stored   whether MongoDB holds the document, or null when that is not known
+     */
+    private record Slot(RawBsonDocument document, boolean changed, Boolean stored) {
+    }
+
+    /** One store's documents within one unit of work, by collection and id. */
+    private final class Batch {
+
+        final Map<String, Map<Object, Slot>> collections = new LinkedHashMap<>();
+
+        Map<Object, Slot> slots(String collection) {
+            return collections.computeIfAbsent(collection, name -> new LinkedHashMap<>());
+        }
+
+        void flush() {
+            collections.forEach((collection, slots) -> {
+                write(collection, slots);
+                slots.replaceAll((id, slot) -> new Slot(slot.document(), false, slot.document() != null));
+            });
+        }
+    }
+}
