@@ -17,8 +17,6 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.ui.LoginPageGeneratingWebFilter;
-import org.springframework.security.web.server.ui.LogoutPageGeneratingWebFilter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -123,10 +121,9 @@ class SecurityConfiguration {
             ThrottledAuthenticationManager passwords = new ThrottledAuthenticationManager(checked, throttle);
             http.httpBasic(basic -> basic.authenticationManager(passwords).authenticationEntryPoint(problems))
                     .formLogin(form -> form.authenticationManager(passwords))
-                    // Spring Security generates these pages only while it owns the entry point; the API's entry
-                    // point above answers problem documents, so the pages are added here
-                    .addFilterAt(loginPage(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING)
-                    .addFilterAt(new LogoutPageGeneratingWebFilter(), SecurityWebFiltersOrder.LOGOUT_PAGE_GENERATING)
+                    // the sign-in and sign-out pages are the ledger's own, Greek first (Spring Security's English
+                    // ones appear only while it owns the entry point, which answers problem documents here)
+                    .addFilterAt(new SignInPages(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING)
                     .oauth2ResourceServer(resource -> resource
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems)
@@ -146,12 +143,6 @@ class SecurityConfiguration {
                                     .jwtAuthenticationConverter(TokenActors.fromClaims(properties.claims()))));
         }
         return http.build();
-    }
-
-    private static LoginPageGeneratingWebFilter loginPage() {
-        LoginPageGeneratingWebFilter page = new LoginPageGeneratingWebFilter();
-        page.setFormLoginEnabled(true);
-        return page;
     }
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);

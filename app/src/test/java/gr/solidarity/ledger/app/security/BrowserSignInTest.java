@@ -59,7 +59,8 @@ class BrowserSignInTest {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult();
-        assertThat(page.getResponseBody()).contains("name=\"username\"").contains("name=\"password\"");
+        assertThat(page.getResponseBody()).contains("name=\"username\"").contains("name=\"password\"")
+                .as("Greek first, English second").contains("<html lang=\"el\">", "Σύνδεση", "Sign in");
         Matcher token = CSRF.matcher(page.getResponseBody());
         assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
         ResponseCookie cookie = page.getResponseCookies().getFirst("SESSION");
