@@ -201,6 +201,52 @@ class NeedsBoardHttpTest {
         }
     }
 
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void aStructuresMemberSeesOnlyItsOwnNeedsOnTheBoardAndItsStream() throws InterruptedException {
+        Api member = api.member(Role.RECIPIENT, network.recipientKomotini());
+        Map<String, Object> board = member.get("/api/needs/board?limit=200&minPosition=" + position)
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) board.get("items")).isNotEmpty()
+                .allSatisfy(need -> assertThat(need.get("recipientId")).isEqualTo(network.recipientKomotini()));
+        member.get("/api/needs/board?recipientId=" + network.recipientIoannina()).expectStatus().isNotFound();
+        member.get("/api/needs/" + urgentLater).expectStatus().isNotFound();
+
+        Flux<ServerSentEvent> events = member.http().get().uri("/api/needs/board/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(ServerSentEvent.class)
+                .getResponseBody();
+        CountDownLatch snapshot = new CountDownLatch(1);
+        Set<String> updatedNeeds = ConcurrentHashMap.newKeySet();
+        CountDownLatch ownUpdate = new CountDownLatch(1);
+        Disposable subscription = events.subscribe(event -> {
+            if ("snapshot".equals(event.event()) && event.data() instanceof Map<?, ?> page) {
+                ((List<Map<String, Object>>) page.get("items")).forEach(need ->
+                        updatedNeeds.add("snapshot:" + need.get("recipientId")));
+                snapshot.countDown();
+            } else if ("update".equals(event.event()) && event.data() instanceof Map<?, ?> need) {
+                updatedNeeds.add(String.valueOf(need.get("needId")));
+                if (network.recipientKomotini().equals(need.get("recipientId"))) {
+                    ownUpdate.countDown();
+                }
+            }
+        });
+        try {
+            assertThat(snapshot.await(30, TimeUnit.SECONDS)).as("snapshot arrived").isTrue();
+            // another structure's need first: had it been streamed, it would arrive before the member's own
+            String foreign = need(network.recipientIoannina(), RICE, 3, "NORMAL", 5);
+            String own = need(network.recipientKomotini(), RICE, 2, "NORMAL", 5);
+            assertThat(ownUpdate.await(30, TimeUnit.SECONDS)).as("own update arrived").isTrue();
+            assertThat(updatedNeeds).contains(own).doesNotContain(foreign)
+                    .doesNotContain("snapshot:" + network.recipientIoannina());
+        } finally {
+            subscription.dispose();
+        }
+    }
+
     private String need(String recipientId, String itemCode, int quantity, String priority, int days) {
         return api.create("/api/needs", Map.of("recipientId", recipientId, "lines", List.of(Map.of(
                 "itemCode", itemCode, "quantity", quantity, "priority", priority,
