@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.security;
 
+import gr.solidarity.ledger.query.web.QueryProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * API answers for requests security refuses, as RFC 9457 problem documents like every other refusal: 401 without
@@ -21,7 +23,6 @@ import java.net.URI;
  */
 final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private static final String TYPE_BASE = "https://solidarity-ledger.example/problems/";
 
     private final JsonMapper json;
 
@@ -54,10 +55,7 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
+        ProblemDetail problem = QueryProblemHandler.problem(status, code, detail, List.of());
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);

@@ -16,6 +16,7 @@ import gr.solidarity.ledger.messages.allocation.AllocationQueries.ApprovalQueueC
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.ApprovalQueueChangeType;
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.FindAllocationApprovals;
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.ReceivedLineView;
+import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
 import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
@@ -51,7 +52,6 @@ import java.util.stream.Collectors;
 @ProcessingGroup("allocation-pipeline")
 class AllocationPipelineProjection {
 
-    static final String SYSTEM = "system";
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
@@ -82,7 +82,7 @@ class AllocationPipelineProjection {
     }
 
     @EventHandler
-    void on(AllocationProposed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    void on(AllocationProposed event, @Timestamp Instant at, @MetaDataValue(Actor.USER_ID) String actor) {
         Document recipient = documents.find(AllocationQueries.RECIPIENTS_COLLECTION, event.recipientId());
         AllocationView existing = find(event.allocationId());
         List<AllocationStepView> steps = replaceStep(existing, new AllocationStepView(AllocationStep.PROPOSED,
@@ -102,31 +102,31 @@ class AllocationPipelineProjection {
     }
 
     @EventHandler
-    void on(AllocationApproved event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    void on(AllocationApproved event, @Timestamp Instant at, @MetaDataValue(Actor.USER_ID) String actor) {
         record(event.allocationId(), new AllocationStepView(AllocationStep.APPROVED, actorOf(actor), at,
                 event.protocolNumber(), event.decisionDate(), event.ada(), null, null, null, null, null, null));
     }
 
     @EventHandler
-    void on(AllocationRejected event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    void on(AllocationRejected event, @Timestamp Instant at, @MetaDataValue(Actor.USER_ID) String actor) {
         record(event.allocationId(), new AllocationStepView(AllocationStep.REJECTED, actorOf(actor), at,
                 null, null, null, event.reason(), null, null, null, null, null));
     }
 
     @EventHandler
-    void on(AllocationCancelled event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    void on(AllocationCancelled event, @Timestamp Instant at, @MetaDataValue(Actor.USER_ID) String actor) {
         record(event.allocationId(), new AllocationStepView(AllocationStep.CANCELLED, actorOf(actor), at,
                 null, null, null, event.reason(), null, null, null, null, null));
     }
 
     @EventHandler
-    void on(AllocationDispatched event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    void on(AllocationDispatched event, @Timestamp Instant at, @MetaDataValue(Actor.USER_ID) String actor) {
         record(event.allocationId(), new AllocationStepView(AllocationStep.DISPATCHED, actorOf(actor), at,
                 null, null, null, null, event.manifestNumber(), event.dispatchedOn(), null, null, null));
     }
 
     @EventHandler
-    void on(AllocationReceiptConfirmed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    void on(AllocationReceiptConfirmed event, @Timestamp Instant at, @MetaDataValue(Actor.USER_ID) String actor) {
         List<ReceivedLineView> received = event.lines().stream()
                 .map(line -> new ReceivedLineView(line.needLineNo(), line.lotId(), line.itemCode(), line.dispatched(),
                         line.received(), line.difference(), line.note()))
@@ -204,6 +204,6 @@ class AllocationPipelineProjection {
     }
 
     private static String actorOf(String actor) {
-        return actor == null || actor.isBlank() ? SYSTEM : actor;
+        return actor == null || actor.isBlank() ? Actor.SYSTEM_ID : actor;
     }
 }

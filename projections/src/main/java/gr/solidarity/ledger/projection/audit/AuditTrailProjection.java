@@ -36,8 +36,6 @@ import java.util.Set;
 @ProcessingGroup("audit-trail")
 class AuditTrailProjection {
 
-    static final String SYSTEM = "system";
-
     /** Payload fields that name an organisation, at any depth of the event. */
     private static final Set<String> ORGANISATION_FIELDS = Set.of("donorId", "recipientId", "organisationId");
     /** Payload fields that name a stock lot, at any depth of the event. */

@@ -75,7 +75,7 @@ class NeedsBoardQueryController {
                 .flatMapMany(query -> queries.live(query, ResponseTypes.instanceOf(NeedBoardPage.class),
                         NeedBoardEntry.class))
                 .filter(event -> !(event.data() instanceof NeedBoardEntry entry)
-                        || OrganisationScope.maySee(actor, entry.recipientId())));
+                        || actor.mayActFor(entry.recipientId())));
     }
 
     @GetMapping("/{needId}")

@@ -44,11 +44,6 @@ public final class OrganisationScope {
         }));
     }
 
-    /** Whether the actor may see a record of this organisation (for live updates, filtered one by one). */
-    public static boolean maySee(Actor actor, String organisationId) {
-        return actor.mayActFor(organisationId);
-    }
-
     /** Answered 404 without a body that could tell what was asked about. */
     public static final class NotVisibleException extends RuntimeException {
         NotVisibleException() {
