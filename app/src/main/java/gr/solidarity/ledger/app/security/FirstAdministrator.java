@@ -2,11 +2,15 @@ package gr.solidarity.ledger.app.security;
 
 import gr.solidarity.ledger.messages.common.Refusal;
 import gr.solidarity.ledger.messages.identity.AccountCommands.CreateUserAccount;
+import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserCredentials;
+import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
 import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.Role;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -33,11 +37,13 @@ class FirstAdministrator {
     private static final String TAKEN = "USERNAME_TAKEN";
 
     private final CommandGateway commands;
+    private final QueryGateway queries;
     private final PasswordEncoder passwordEncoder;
     private final SecurityProperties properties;
 
-    FirstAdministrator(CommandGateway commands, PasswordEncoder passwordEncoder, SecurityProperties properties) {
+    FirstAdministrator(CommandGateway commands, QueryGateway queries, PasswordEncoder passwordEncoder, SecurityProperties properties) {
         this.commands = commands;
+        this.queries = queries;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
     }
@@ -45,6 +51,11 @@ class FirstAdministrator {
     @EventListener(ApplicationReadyEvent.class)
     void createIfMissing() {
         String username = properties.admin().username();
+        // every later start ends here, without hashing a password or sending a command that can only be refused
+        if (queries.query(new FindUserCredentials(username), ResponseTypes.optionalInstanceOf(UserCredentials.class))
+                .join().isPresent()) {
+            return;
+        }
         String configured = properties.admin().password();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
