@@ -6,20 +6,20 @@ import gr.solidarity.ledger.messages.identity.AccountEvents.UserAccountEnabled;
 import gr.solidarity.ledger.messages.identity.AccountEvents.UserPasswordChanged;
 import gr.solidarity.ledger.messages.identity.AccountEvents.UserRoleAssigned;
 import gr.solidarity.ledger.messages.identity.AccountQueries;
+import gr.solidarity.ledger.projection.common.BatchDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.Consumer;
 
 /**
  * Local user accounts as they stand, for the administrators' list (signing in reads the accounts themselves). One document per username;
@@ -30,48 +30,51 @@ import java.util.Date;
 class UserAccountsProjection {
 
     private final MongoTemplate mongo;
+    private final BatchDocuments documents;
 
     UserAccountsProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
 
     @EventHandler
     void on(UserAccountCreated event, @Timestamp Instant at) {
-        mongo.upsert(byUsername(event.username()), new Update()
-                .set("displayName", event.displayName())
-                .set("role", event.role().name())
-                .set("organisationId", event.organisationId())
-                .set("enabled", true)
-                .set("createdAt", Date.from(at))
-                .set("changedAt", Date.from(at)), AccountQueries.ACCOUNTS_COLLECTION);
+        documents.save(AccountQueries.ACCOUNTS_COLLECTION, new Document("_id", event.username())
+                .append("displayName", event.displayName())
+                .append("role", event.role().name())
+                .append("organisationId", event.organisationId())
+                .append("enabled", true)
+                .append("createdAt", Date.from(at))
+                .append("changedAt", Date.from(at)));
     }
 
     @EventHandler
     void on(UserRoleAssigned event, @Timestamp Instant at) {
-        change(event.username(), at, new Update()
-                .set("role", event.role().name())
-                .set("organisationId", event.organisationId()));
+        change(event.username(), at, account -> account
+                .append("role", event.role().name())
+                .append("organisationId", event.organisationId()));
     }
 
     /** The hash stays out of the view: signing in reads the account itself. */
     @EventHandler
     void on(UserPasswordChanged event, @Timestamp Instant at) {
-        change(event.username(), at, new Update());
+        change(event.username(), at, account -> { });
     }
 
     @EventHandler
     void on(UserAccountDisabled event, @Timestamp Instant at) {
-        change(event.username(), at, new Update().set("enabled", false));
+        change(event.username(), at, account -> account.append("enabled", false));
     }
 
     @EventHandler
     void on(UserAccountEnabled event, @Timestamp Instant at) {
-        change(event.username(), at, new Update().set("enabled", true));
+        change(event.username(), at, account -> account.append("enabled", true));
     }
 
     @ResetHandler
     void reset() {
+        documents.discard(AccountQueries.ACCOUNTS_COLLECTION);
         mongo.dropCollection(AccountQueries.ACCOUNTS_COLLECTION);
         createIndexes();
     }
@@ -83,11 +86,12 @@ class UserAccountsProjection {
                 .createIndex(new Index().on("organisationId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
     }
 
-    private void change(String username, Instant at, Update update) {
-        mongo.updateFirst(byUsername(username), update.set("changedAt", Date.from(at)), AccountQueries.ACCOUNTS_COLLECTION);
-    }
-
-    private static Query byUsername(String username) {
-        return Query.query(Criteria.where("_id").is(username));
+    /** Changes an existing account only, as an update of the first match would. */
+    private void change(String username, Instant at, Consumer<Document> change) {
+        Document account = documents.find(AccountQueries.ACCOUNTS_COLLECTION, username);
+        if (account != null) {
+            change.accept(account);
+            documents.save(AccountQueries.ACCOUNTS_COLLECTION, account.append("changedAt", Date.from(at)));
+        }
     }
 }

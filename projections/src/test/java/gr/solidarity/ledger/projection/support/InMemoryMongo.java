@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A fresh in-memory MongoDB for each test, reached through the real driver, so projections are tested against the
@@ -64,6 +65,24 @@ public final class InMemoryMongo implements BeforeEachCallback, AfterEachCallbac
             throw e;
         }
         unitOfWork.commit();
+    }
+
+    /** Handles the events as one batch: in one unit of work. */
+    public static void inOneBatch(List<Runnable> events) {
+        inOneUnitOfWork(() -> events.forEach(Runnable::run));
+    }
+
+    /** Handles every event twice in a row within one batch, as a redelivery inside a batch would. */
+    public static void inOneBatchEachTwice(List<Runnable> events) {
+        inOneUnitOfWork(() -> events.forEach(event -> {
+            event.run();
+            event.run();
+        }));
+    }
+
+    /** The steps of a history, each applied to the given projection. */
+    public static <P> List<Runnable> appliedTo(List<Consumer<P>> steps, P projection) {
+        return steps.stream().<Runnable>map(step -> () -> step.accept(projection)).toList();
     }
 
     /** Every document of a collection in id order, as plain maps, for comparing whole collections. */
