@@ -37,7 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -187,17 +188,14 @@ class AllocationPipelineProjectionTest {
 
         projection.reset();
         assertThat(snapshot()).isEmpty();
-        inOneUnitOfWork(() -> events.forEach(Runnable::run));
+        inOneBatch(events);
         assertThat(snapshot()).isEqualTo(oneByOne);
         // the batch announces the queue's changes as the events one by one did
         verifyAnnounced(ApprovalQueueChangeType.ENTERED, 4);
         verifyAnnounced(ApprovalQueueChangeType.LEFT, 4);
 
         projection.reset();
-        inOneUnitOfWork(() -> events.forEach(event -> {
-            event.run();
-            event.run();
-        }));
+        inOneBatchEachTwice(events);
         assertThat(snapshot()).isEqualTo(oneByOne);
     }
 

@@ -18,7 +18,7 @@ import java.util.Date;
 import java.util.List;
 
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
-import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogueProjectionTest {
@@ -63,7 +63,7 @@ class CatalogueProjectionTest {
         MongoTemplate batched = new MongoTemplate(inMemoryMongo.client(), "batched");
         events(new CatalogueProjection(oneByOne)).forEach(Runnable::run);
         List<Runnable> batch = events(new CatalogueProjection(batched));
-        inOneUnitOfWork(() -> batch.forEach(Runnable::run));
+        inOneBatch(batch);
 
         assertThat(all(oneByOne, CatalogueQueries.COLLECTION)).hasSize(2);
         assertThat(all(batched, CatalogueQueries.COLLECTION)).isEqualTo(all(oneByOne, CatalogueQueries.COLLECTION));

@@ -33,7 +33,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DonorStatementProjectionTest {
@@ -116,14 +117,11 @@ class DonorStatementProjectionTest {
         List<Document> oneByOne = snapshot();
 
         projection.reset();
-        inOneUnitOfWork(() -> events.forEach(Runnable::run));
+        inOneBatch(events);
         assertThat(snapshot()).isEqualTo(oneByOne);
 
         projection.reset();
-        inOneUnitOfWork(() -> events.forEach(event -> {
-            event.run();
-            event.run();
-        }));
+        inOneBatchEachTwice(events);
         assertThat(snapshot()).isEqualTo(oneByOne);
     }
 

@@ -29,7 +29,9 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
-import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.appliedTo;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -164,11 +166,8 @@ class NeedsBoardProjectionTest {
         history().forEach(step -> step.accept(oneByOneProjection));
         // the needs are declared, amended, allocated and delivered within the batch, and the item revision at its end
         // makes MongoDB find the needs that ask for the item
-        inOneUnitOfWork(() -> history().forEach(step -> step.accept(batchedProjection)));
-        inOneUnitOfWork(() -> history().forEach(step -> {
-            step.accept(batchedTwiceProjection);
-            step.accept(batchedTwiceProjection);
-        }));
+        inOneBatch(appliedTo(history(), batchedProjection));
+        inOneBatchEachTwice(appliedTo(history(), batchedTwiceProjection));
 
         for (String collection : List.of(NeedQueries.COLLECTION, NeedQueries.ORGANISATIONS_COLLECTION,
                 NeedQueries.ITEMS_COLLECTION)) {

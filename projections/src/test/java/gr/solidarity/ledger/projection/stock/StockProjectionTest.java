@@ -28,7 +28,9 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
-import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneUnitOfWork;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.appliedTo;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -186,11 +188,8 @@ class StockProjectionTest {
         history().forEach(step -> step.accept(oneByOneProjection));
         // the same lots are received, adjusted, reserved, dispatched and transferred within the batch, and the item
         // revision at its end makes MongoDB update every lot of the item itself
-        inOneUnitOfWork(() -> history().forEach(step -> step.accept(batchedProjection)));
-        inOneUnitOfWork(() -> history().forEach(step -> {
-            step.accept(batchedTwiceProjection);
-            step.accept(batchedTwiceProjection);
-        }));
+        inOneBatch(appliedTo(history(), batchedProjection));
+        inOneBatchEachTwice(appliedTo(history(), batchedTwiceProjection));
 
         for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
                 StockQueries.WAREHOUSES_COLLECTION)) {
