@@ -34,28 +34,28 @@ class FirstAdministratorTest {
             assertThat(created).hasSize(1);
             assertThat(created.get(0).getMetaData()).containsEntry(Actor.USER_ID, Actor.SYSTEM_ID);
         }
-        // RunningLedger configures its password first; the later argument is the operator's new setting
-        try (LedgerProcess restarted = LedgerProcess.start(dataDirectory,
+        // a restart with only the operator's new setting
+        try (RunningLedger restarted = RunningLedger.startWithoutAdministratorPassword(dataDirectory,
                 "ledger.security.admin.password=a different configured password")) {
-            restarted.token(Identities.ADMIN, "the administrator's password");
-            restarted.tokenRequest(Identities.ADMIN, "a different configured password").expectStatus().isUnauthorized();
+            restarted.identities().token(Identities.ADMIN, "the administrator's password");
+            restarted.identities().tokenRequest(Identities.ADMIN, "a different configured password").expectStatus().isUnauthorized();
         }
     }
 
     @Test
     void aGeneratedPasswordIsLoggedExactlyOnceAndWorks(CapturedOutput output) {
         String password;
-        try (LedgerProcess first = LedgerProcess.start(dataDirectory)) {
+        try (RunningLedger first = RunningLedger.startWithoutAdministratorPassword(dataDirectory)) {
             Matcher logged = GENERATED.matcher(output.getAll());
             assertThat(logged.find()).as("the generated password is logged").isTrue();
             password = logged.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-            first.token(Identities.ADMIN, password);
-            first.tokenRequest(Identities.ADMIN, "").expectStatus().isUnauthorized();
+            first.identities().token(Identities.ADMIN, password);
+            first.identities().tokenRequest(Identities.ADMIN, "").expectStatus().isUnauthorized();
         }
         int afterFirstStart = output.getAll().length();
-        try (LedgerProcess second = LedgerProcess.start(dataDirectory)) {
-            second.token(Identities.ADMIN, password);
+        try (RunningLedger second = RunningLedger.startWithoutAdministratorPassword(dataDirectory)) {
+            second.identities().token(Identities.ADMIN, password);
             String secondStart = output.getAll().substring(afterFirstStart);
             assertThat(secondStart).doesNotContain(password).doesNotContain("generated password");
         }

@@ -61,10 +61,13 @@ public final class Identities {
         return "password of " + username;
     }
 
+    public WebTestClient.ResponseSpec tokenRequest(String username, String password) {
+        return anonymous.post().uri("/api/auth/token").headers(headers -> headers.setBasicAuth(username, password))
+                .exchange();
+    }
+
     public String token(String username, String password) {
-        Map<?, ?> answer = anonymous.post().uri("/api/auth/token")
-                .headers(headers -> headers.setBasicAuth(username, password))
-                .exchange()
+        Map<?, ?> answer = tokenRequest(username, password)
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) answer.get("access_token");

@@ -31,13 +31,20 @@ public final class RunningLedger implements AutoCloseable {
     }
 
     public static RunningLedger start(Path dataDirectory, String... properties) {
+        List<String> withAdministrator = new ArrayList<>(List.of(
+                "ledger.security.admin.password=" + Identities.ADMIN_PASSWORD));
+        withAdministrator.addAll(List.of(properties));
+        return startWithoutAdministratorPassword(dataDirectory, withAdministrator.toArray(String[]::new));
+    }
+
+    /** As an operator would start it: only the given properties, so a first start generates the admin password. */
+    public static RunningLedger startWithoutAdministratorPassword(Path dataDirectory, String... properties) {
         SolidarityLedgerApplication.disableNetworkLookups();
         // Passed as command-line arguments: they must win over application.yml, as an operator's would.
         List<String> arguments = new ArrayList<>(List.of(
                 "--ledger.data-dir=" + dataDirectory.toAbsolutePath(),
                 "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--ledger.security.admin.password=" + Identities.ADMIN_PASSWORD));
+                "--spring.main.banner-mode=off"));
         for (String property : properties) {
             arguments.add("--" + property);
         }
