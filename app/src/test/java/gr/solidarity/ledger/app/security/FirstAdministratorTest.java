@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.security;
 
+import gr.solidarity.ledger.app.support.EventLog;
 import gr.solidarity.ledger.app.support.Identities;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.messages.identity.Actor;
@@ -30,7 +31,7 @@ class FirstAdministratorTest {
     void theConfiguredPasswordIsTakenOnceAndALaterOneIsIgnored() {
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
             ledger.identities().token(Identities.ADMIN, Identities.ADMIN_PASSWORD);
-            List<TrackedEventMessage<?>> created = RecordedEvents.ofType(ledger, "UserAccountCreated");
+            List<TrackedEventMessage<?>> created = EventLog.messagesOfType(ledger, "UserAccountCreated");
             assertThat(created).hasSize(1);
             assertThat(created.get(0).getMetaData()).containsEntry(Actor.USER_ID, Actor.SYSTEM_ID);
         }

@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.security;
 
+import gr.solidarity.ledger.app.support.EventLog;
 import gr.solidarity.ledger.app.support.Identities;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.messages.identity.Actor;
@@ -84,7 +85,7 @@ class OidcIdentityTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(item("RICE-1KG"))
                 .exchange().expectStatus().isCreated();
 
-        List<TrackedEventMessage<?>> added = RecordedEvents.ofType(ledger, "CatalogueItemAdded");
+        List<TrackedEventMessage<?>> added = EventLog.messagesOfType(ledger, "CatalogueItemAdded");
         assertThat(added).hasSize(1);
         Map<String, Object> metaData = added.get(0).getMetaData();
         assertThat(metaData).containsEntry(Actor.USER_ID, "f3a1c9e2-0b7d-4e55-9c1a-2d1f0e6b7a11")
@@ -186,6 +187,6 @@ class OidcIdentityTest {
     void noLocalAccountOrTokenIssuerExists() {
         assertThat(ledger.context().getBeanNamesForType(FirstAdministrator.class)).isEmpty();
         assertThat(ledger.context().getBeanNamesForType(TokenController.class)).isEmpty();
-        assertThat(RecordedEvents.ofType(ledger, "UserAccountCreated")).isEmpty();
+        assertThat(EventLog.messagesOfType(ledger, "UserAccountCreated")).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.security;
 
+import gr.solidarity.ledger.app.support.EventLog;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.Role;
@@ -106,7 +107,7 @@ class SecurityHeadersTest {
                 .exchange().expectStatus().isCreated()
                 .expectHeader().valueEquals("X-Request-Id", "caller-chosen-id-42");
 
-        List<TrackedEventMessage<?>> added = RecordedEvents.ofType(ledger, "CatalogueItemAdded").stream()
+        List<TrackedEventMessage<?>> added = EventLog.messagesOfType(ledger, "CatalogueItemAdded").stream()
                 .filter(event -> event.getPayload().toString().contains("BEANS-500G")).toList();
         assertThat(added).hasSize(1);
         assertThat(added.get(0).getMetaData()).containsEntry(Actor.REQUEST_ID, "caller-chosen-id-42")

@@ -13,18 +13,28 @@ public final class EventLog {
     private EventLog() {
     }
 
-    public static List<Object> payloads(RunningLedger ledger) {
+    /** Every event message with its metadata (who acted, in which request). */
+    public static List<TrackedEventMessage<?>> messages(RunningLedger ledger) {
         EventStore store = ledger.bean(EventStore.class);
-        List<Object> payloads = new ArrayList<>();
+        List<TrackedEventMessage<?>> messages = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
             while (stream.hasNextAvailable()) {
-                payloads.add(stream.nextAvailable().getPayload());
+                messages.add(stream.nextAvailable());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return payloads;
+        return messages;
+    }
+
+    public static List<TrackedEventMessage<?>> messagesOfType(RunningLedger ledger, String simpleName) {
+        return messages(ledger).stream()
+                .filter(event -> event.getPayloadType().getSimpleName().equals(simpleName)).toList();
+    }
+
+    public static List<Object> payloads(RunningLedger ledger) {
+        return messages(ledger).stream().<Object>map(TrackedEventMessage::getPayload).toList();
     }
 
     public static List<String> types(RunningLedger ledger) {
