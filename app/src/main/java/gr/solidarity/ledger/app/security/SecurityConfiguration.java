@@ -3,6 +3,7 @@ package gr.solidarity.ledger.app.security;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +57,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "ledger.security.identity", havingValue = "local", matchIfMissing = true)
     LocalTokens localTokens(@Value("${ledger.data-dir}") Path dataDirectory, SecurityProperties properties) {
         return new LocalTokens(dataDirectory.resolve("identity").resolve("token-signing-key.json"),
                 properties.tokenValidity(), Clock.systemUTC());
@@ -89,7 +91,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-                                                  LocalAccounts accounts, LocalTokens tokens, LoginThrottle throttle,
+                                                  LocalAccounts accounts, ObjectProvider<LocalTokens> tokens, LoginThrottle throttle,
                                                   PasswordEncoder passwordEncoder, JsonMapper json,
                                                   ObjectProvider<ReactiveJwtDecoder> providerDecoder) {
         SecurityProblems problems = new SecurityProblems(json);
@@ -127,7 +129,7 @@ class SecurityConfiguration {
                     .oauth2ResourceServer(resource -> resource
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems)
-                            .jwt(jwt -> jwt.jwtDecoder(tokens.decoder())
+                            .jwt(jwt -> jwt.jwtDecoder(tokens.getObject().decoder())
                                     .jwtAuthenticationConverter(TokenActors.local(accounts))));
         } else {
             ReactiveJwtDecoder decoder = providerDecoder.getIfAvailable(() -> {

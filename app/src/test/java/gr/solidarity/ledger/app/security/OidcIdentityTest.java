@@ -187,6 +187,8 @@ class OidcIdentityTest {
     void noLocalAccountOrTokenIssuerExists() {
         assertThat(ledger.context().getBeanNamesForType(FirstAdministrator.class)).isEmpty();
         assertThat(ledger.context().getBeanNamesForType(TokenController.class)).isEmpty();
+        assertThat(ledger.context().getBeanNamesForType(LocalTokens.class)).isEmpty();
+        assertThat(dataDirectory.resolve("identity")).doesNotExist();
         assertThat(EventLog.messagesOfType(ledger, "UserAccountCreated")).isEmpty();
     }
 }
