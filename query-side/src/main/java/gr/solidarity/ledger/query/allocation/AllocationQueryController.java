@@ -27,7 +27,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/allocations")
@@ -52,7 +51,7 @@ class AllocationQueryController {
             @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
-        return OrganisationScope.limitTo(blankToNull(recipientId)).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return OrganisationScope.limitTo(blankToNull(recipientId))
                 .map(recipient -> new FindAllocations(stateOf(state), recipient.orElse(null),
                         blankToNull(warehouseId), Pages.limit(limit), cursorOf(cursor)))
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query, AllocationPage.class));

@@ -45,7 +45,7 @@ class DonorStatementQueryController {
                     String first = Months.parse("from", from);
                     String last = Months.parse("to", to);
                     Months.requireOrdered(first, last);
-                    return new FindDonorStatement(donor, first, last);
+                    return new FindDonorStatement(donor.orElse(donorId), first, last);
                 })
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query,
                         ResponseTypes.optionalInstanceOf(DonorStatement.class)))

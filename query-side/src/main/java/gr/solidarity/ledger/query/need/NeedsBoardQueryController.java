@@ -26,7 +26,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/needs")
@@ -53,7 +52,7 @@ class NeedsBoardQueryController {
             @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
-        return OrganisationScope.limitTo(blankToNull(recipientId)).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return OrganisationScope.limitTo(blankToNull(recipientId))
                 .map(recipient -> new FindNeedsBoard(priority(priority), blankToNull(municipalityCode),
                         blankToNull(regionalUnitCode), blankToNull(itemCode), today(), Pages.limit(limit),
                         Pages.decodeCursor(cursor), recipient.orElse(null)))
@@ -67,13 +66,10 @@ class NeedsBoardQueryController {
             @RequestParam(required = false) String regionalUnitCode,
             @RequestParam(required = false) String itemCode) {
         // the view's live updates are not split by recipient, so a member's stream drops other structures' needs
-        return CurrentActor.get().flatMapMany(actor -> OrganisationScope.limitTo(null)
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .map(recipient -> new FindNeedsBoard(priority(priority), blankToNull(municipalityCode),
-                        blankToNull(regionalUnitCode), blankToNull(itemCode), today(), Pages.MAX_LIMIT, null,
-                        recipient.orElse(null)))
-                .flatMapMany(query -> queries.live(query, ResponseTypes.instanceOf(NeedBoardPage.class),
-                        NeedBoardEntry.class))
+        return CurrentActor.get().flatMapMany(actor -> queries.live(new FindNeedsBoard(priority(priority),
+                                blankToNull(municipalityCode), blankToNull(regionalUnitCode), blankToNull(itemCode),
+                                today(), Pages.MAX_LIMIT, null, OrganisationScope.limitTo(actor, null)),
+                        ResponseTypes.instanceOf(NeedBoardPage.class), NeedBoardEntry.class)
                 .filter(event -> !(event.data() instanceof NeedBoardEntry entry)
                         || actor.mayActFor(entry.recipientId())));
     }

@@ -4,6 +4,7 @@ import gr.solidarity.ledger.messages.identity.Actor;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,23 +17,23 @@ public final class OrganisationScope {
     private OrganisationScope() {
     }
 
+    /** {@link #limitTo(Actor, String)} for the signed-in actor; empty means all organisations. */
+    public static Mono<Optional<String>> limitTo(String requested) {
+        return CurrentActor.get().map(actor -> Optional.ofNullable(limitTo(actor, requested)));
+    }
+
     /**
      * The organisation a list must be limited to: the member's own (a filter naming another is answered 404), or
      * what staff asked for (null: all).
      */
-    public static Mono<String> limitTo(String requested) {
-        return CurrentActor.get().flatMap(actor -> {
-            if (actor.isSystem() || actor.role() != null && !actor.role().belongsToOrganisation()) {
-                return Mono.justOrEmpty(requested);
-            }
-            if (actor.role() == null) {
-                return Mono.error(new NotVisibleException());
-            }
-            if (requested != null && !requested.equals(actor.organisationId())) {
-                return Mono.error(new NotVisibleException());
-            }
-            return Mono.just(actor.organisationId());
-        });
+    public static String limitTo(Actor actor, String requested) {
+        if (actor.isSystem() || actor.role() != null && !actor.role().belongsToOrganisation()) {
+            return requested;
+        }
+        if (actor.role() == null || requested != null && !requested.equals(actor.organisationId())) {
+            throw new NotVisibleException();
+        }
+        return actor.organisationId();
     }
 
     /** The found record if the actor may see it, else 404. */
