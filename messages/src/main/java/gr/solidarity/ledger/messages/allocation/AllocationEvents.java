@@ -1,5 +1,8 @@
 package gr.solidarity.ledger.messages.allocation;
 
+import gr.solidarity.ledger.messages.history.Concerning;
+import gr.solidarity.ledger.messages.history.StoredType;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,21 +15,48 @@ public final class AllocationEvents {
     public record AllocatedLot(int needLineNo, String lotId, String itemCode, BigDecimal quantity) {
     }
 
+    @StoredType(name = "allocation.AllocationProposed", revision = 1)
     public record AllocationProposed(String allocationId, String needId, String recipientId, String warehouseId,
-                                     List<AllocatedLot> lines, String note) {
+                                     List<AllocatedLot> lines, String note) implements Concerning {
+
+        @Override
+        public List<String> concernedOrganisationIds() {
+            return Concerning.ids(recipientId);
+        }
+
+        @Override
+        public List<String> concernedLotIds() {
+            return Concerning.idsOf(lines, AllocatedLot::lotId);
+        }
     }
 
-    public record AllocationApproved(String allocationId, String protocolNumber, LocalDate decisionDate, String ada) {
+    @StoredType(name = "allocation.AllocationApproved", revision = 1)
+    public record AllocationApproved(String allocationId, String protocolNumber, LocalDate decisionDate, String ada)
+            implements Concerning {
     }
 
-    public record AllocationRejected(String allocationId, String reason) {
+    @StoredType(name = "allocation.AllocationRejected", revision = 1)
+    public record AllocationRejected(String allocationId, String reason) implements Concerning {
     }
 
-    public record AllocationCancelled(String allocationId, String reason) {
+    @StoredType(name = "allocation.AllocationCancelled", revision = 1)
+    public record AllocationCancelled(String allocationId, String reason) implements Concerning {
     }
 
+    @StoredType(name = "allocation.AllocationDispatched", revision = 1)
     public record AllocationDispatched(String allocationId, String warehouseId, String recipientId,
-                                       String manifestNumber, LocalDate dispatchedOn, List<AllocatedLot> lines) {
+                                       String manifestNumber, LocalDate dispatchedOn, List<AllocatedLot> lines)
+                                               implements Concerning {
+
+        @Override
+        public List<String> concernedOrganisationIds() {
+            return Concerning.ids(recipientId);
+        }
+
+        @Override
+        public List<String> concernedLotIds() {
+            return Concerning.idsOf(lines, AllocatedLot::lotId);
+        }
     }
 
     /** Received quantity of one lot against what was dispatched; {@code difference} = received − dispatched. */
@@ -34,7 +64,18 @@ public final class AllocationEvents {
                               BigDecimal received, BigDecimal difference, String note) {
     }
 
+    @StoredType(name = "allocation.AllocationReceiptConfirmed", revision = 1)
     public record AllocationReceiptConfirmed(String allocationId, String needId, String recipientId,
-                                             LocalDate receivedOn, List<ReceiptLine> lines) {
+                                             LocalDate receivedOn, List<ReceiptLine> lines) implements Concerning {
+
+        @Override
+        public List<String> concernedOrganisationIds() {
+            return Concerning.ids(recipientId);
+        }
+
+        @Override
+        public List<String> concernedLotIds() {
+            return Concerning.idsOf(lines, ReceiptLine::lotId);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package gr.solidarity.ledger.messages.pledge;
 
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.history.Concerning;
+import gr.solidarity.ledger.messages.history.StoredType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,17 +17,27 @@ public final class PledgeEvents {
                              LocalDate expectedDeliveryDate, LocalDate bestBefore) {
     }
 
-    public record PledgeMade(String pledgeId, String donorId, List<PledgeLine> lines, String note) {
+    @StoredType(name = "pledge.PledgeMade", revision = 1)
+    public record PledgeMade(String pledgeId, String donorId, List<PledgeLine> lines, String note)
+            implements Concerning {
+
+        @Override
+        public List<String> concernedOrganisationIds() {
+            return Concerning.ids(donorId);
+        }
     }
 
+    @StoredType(name = "pledge.PledgeLineAmended", revision = 1)
     public record PledgeLineAmended(String pledgeId, int lineNo, BigDecimal quantity, LocalDate expectedDeliveryDate,
-                                    LocalDate bestBefore) {
+                                    LocalDate bestBefore) implements Concerning {
     }
 
-    public record PledgeLineWithdrawn(String pledgeId, int lineNo, String reason) {
+    @StoredType(name = "pledge.PledgeLineWithdrawn", revision = 1)
+    public record PledgeLineWithdrawn(String pledgeId, int lineNo, String reason) implements Concerning {
     }
 
-    public record PledgeWithdrawn(String pledgeId, String reason) {
+    @StoredType(name = "pledge.PledgeWithdrawn", revision = 1)
+    public record PledgeWithdrawn(String pledgeId, String reason) implements Concerning {
     }
 
     /**
@@ -33,16 +45,20 @@ public final class PledgeEvents {
      *
      * @param deliveredTotal all that has arrived for the line so far, this delivery included
      */
+    @StoredType(name = "pledge.PledgeDeliveryRecorded", revision = 1)
     public record PledgeDeliveryRecorded(String pledgeId, String receiptId, String warehouseId, int lineNo,
-                                         String itemCode, BigDecimal quantity, BigDecimal deliveredTotal) {
+                                         String itemCode, BigDecimal quantity, BigDecimal deliveredTotal)
+                                                 implements Concerning {
     }
 
     /** More arrived for a line than was pledged; recorded explicitly so that statements can show it. */
+    @StoredType(name = "pledge.PledgeLineOverDelivered", revision = 1)
     public record PledgeLineOverDelivered(String pledgeId, String receiptId, int lineNo, BigDecimal pledged,
-                                          BigDecimal deliveredTotal, BigDecimal excess) {
+                                          BigDecimal deliveredTotal, BigDecimal excess) implements Concerning {
     }
 
     /** Everything pledged (on lines not withdrawn) has arrived. */
-    public record PledgeFulfilled(String pledgeId) {
+    @StoredType(name = "pledge.PledgeFulfilled", revision = 1)
+    public record PledgeFulfilled(String pledgeId) implements Concerning {
     }
 }

@@ -1,5 +1,8 @@
 package gr.solidarity.ledger.messages.request;
 
+import gr.solidarity.ledger.messages.history.Concerning;
+import gr.solidarity.ledger.messages.history.StoredType;
+
 /** Events that make retried requests safe. */
 public final class RequestEvents {
 
@@ -14,7 +17,8 @@ public final class RequestEvents {
      * @param resultType  serialized type of the handler's result, null when it returned nothing
      * @param result      serialized result
      */
+    @StoredType(name = "request.IdempotentRequestProcessed", revision = 1)
     public record IdempotentRequestProcessed(String requestKey, String commandName, String fingerprint,
-                                             String resultType, String result) {
+                                             String resultType, String result) implements Concerning {
     }
 }

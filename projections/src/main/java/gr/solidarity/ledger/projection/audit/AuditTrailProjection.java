@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.projection.audit;
 
 import gr.solidarity.ledger.messages.audit.AuditQueries;
+import gr.solidarity.ledger.messages.history.Concerning;
 import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.messages.audit.AuditQueries.FindAuditEntries;
@@ -19,14 +20,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The audit trail: one document per event, keyed by the event identifier, so handling an event again replaces the
@@ -36,10 +33,8 @@ import java.util.Set;
 @ProcessingGroup("audit-trail")
 class AuditTrailProjection {
 
-    /** Payload fields that name an organisation, at any depth of the event. */
-    private static final Set<String> ORGANISATION_FIELDS = Set.of("donorId", "recipientId", "organisationId");
-    /** Payload fields that name a stock lot, at any depth of the event. */
-    private static final Set<String> LOT_FIELDS = Set.of("lotId", "sourceLotId");
+    private static final Concerning NOTHING = new Concerning() {
+    };
 
     private final MongoTemplate mongo;
     private final BatchDocuments writes;
@@ -77,14 +72,13 @@ class AuditTrailProjection {
         Map<String, ?> metaData = message.getMetaData();
         Actor actor = Actor.fromMetaData(metaData);
         AuditSummaries.Summary summary = AuditSummaries.of(payload);
-        Set<String> organisations = new LinkedHashSet<>();
-        Set<String> lots = new LinkedHashSet<>();
-        collectIds(payload, organisations, lots, 0);
+        // what the event itself declares, so that renaming a field never changes where the audit files an event
+        Concerning concerns = payload instanceof Concerning declared ? declared : NOTHING;
         return new AuditEntryView(message.getIdentifier(), position(message, token), message.getTimestamp(),
                 payload.getClass().getSimpleName(), entityId, entityType,
                 actor.userId(), actor.displayName(), actor.role() == null ? null : actor.role().name(),
                 actor.organisationId(), text(metaData.get(Actor.REQUEST_ID)), text(metaData.get("traceId")), text(metaData.get("correlationId")),
-                List.copyOf(organisations), List.copyOf(lots), summary.el(), summary.en());
+                concerns.concernedOrganisationIds(), concerns.concernedLotIds(), summary.el(), summary.en());
     }
 
     /** Whether a live audit query would list this entry (the page cursor does not matter for new entries). */
@@ -115,37 +109,6 @@ class AuditTrailProjection {
         }
         return position.orElseThrow(() -> new IllegalStateException(
                 "event " + message.getIdentifier() + " reached the audit trail without a position"));
-    }
-
-    /** Walks records and collections of records: ids of organisations and lots sit in nested lines too. */
-    private static void collectIds(Object value, Set<String> organisations, Set<String> lots, int depth) {
-        if (value == null || depth > 4) {
-            return;
-        }
-        if (value instanceof Collection<?> collection) {
-            for (Object element : collection) {
-                collectIds(element, organisations, lots, depth + 1);
-            }
-            return;
-        }
-        if (!value.getClass().isRecord()) {
-            return;
-        }
-        for (RecordComponent component : value.getClass().getRecordComponents()) {
-            Object field;
-            try {
-                field = component.getAccessor().invoke(value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + value.getClass(), e);
-            }
-            if (field instanceof String id && ORGANISATION_FIELDS.contains(component.getName())) {
-                organisations.add(id);
-            } else if (field instanceof String id && LOT_FIELDS.contains(component.getName())) {
-                lots.add(id);
-            } else {
-                collectIds(field, organisations, lots, depth + 1);
-            }
-        }
     }
 
     private static String text(Object value) {
