@@ -11,6 +11,7 @@ import gr.solidarity.ledger.command.geography.Municipalities;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.command.pledge.PledgeDesk;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.history.StoredType;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
 import gr.solidarity.ledger.messages.stock.AdjustmentReason;
@@ -64,7 +65,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * one state, so two allocations racing for the same lot are serialised by the aggregate, and the loser sees what the
  * winner took.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", snapshotFilter = "ledgerSnapshotFilter")
+@StoredType(name = "stock.Warehouse", revision = 1)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Warehouse {
