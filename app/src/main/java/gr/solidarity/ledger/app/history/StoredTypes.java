@@ -25,7 +25,8 @@ public final class StoredTypes {
 
     /** Where events live: the published language. Stored types elsewhere are aggregates kept as snapshots. */
     static final String MESSAGES_PACKAGE = "gr.solidarity.ledger.messages";
-    private static final String LEDGER_PACKAGE = "gr.solidarity.ledger";
+    /** Where aggregates live, some of them kept as snapshots. */
+    private static final String COMMAND_PACKAGE = "gr.solidarity.ledger.command";
 
     /** One stored type: its stable name, the revision of its current shape, and the class that has that shape now. */
     public record Entry(String name, int revision, Class<?> type) {
@@ -66,16 +67,16 @@ public final class StoredTypes {
         this.byClass = Map.copyOf(classes);
     }
 
-    /** Every type declared in the ledger's code. */
+    /** Every type declared in the ledger's events and aggregates. */
     public static StoredTypes ofLedger() {
-        return scan(LEDGER_PACKAGE);
+        return scan(MESSAGES_PACKAGE, COMMAND_PACKAGE);
     }
 
     public static StoredTypes of(Collection<Class<?>> types) {
         return new StoredTypes(types);
     }
 
-    static StoredTypes scan(String basePackage) {
+    static StoredTypes scan(String... basePackages) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
@@ -85,8 +86,10 @@ public final class StoredTypes {
         scanner.addIncludeFilter(new AnnotationTypeFilter(StoredType.class, false));
         ClassLoader loader = StoredTypes.class.getClassLoader();
         List<Class<?>> types = new ArrayList<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-            types.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), loader));
+        for (String basePackage : basePackages) {
+            for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+                types.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), loader));
+            }
         }
         return new StoredTypes(types);
     }
