@@ -14,6 +14,7 @@ public final class HistoryUpcasters {
 
     public static EventUpcasterChain chain() {
         return new EventUpcasterChain(
-                new LegacyTypeNameUpcaster());
+                new LegacyTypeNameUpcaster(),
+                new PhysicalCountDateUpcaster());
     }
 }

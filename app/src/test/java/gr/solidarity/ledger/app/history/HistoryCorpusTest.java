@@ -3,6 +3,7 @@ package gr.solidarity.ledger.app.history;
 import gr.solidarity.ledger.app.config.SerializationConfiguration;
 import gr.solidarity.ledger.app.history.HistoryCorpus.StoredEvent;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.PhysicalCountRecorded;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
@@ -11,6 +12,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,6 +93,38 @@ class HistoryCorpusTest {
         assertThat(read.lots()).hasSize(former.payload().get("lots").size()).isNotEmpty();
         assertThat(read.lots().get(0).quantity())
                 .isEqualByComparingTo(former.payload().get("lots").get(0).get("quantity").decimalValue());
+    }
+
+    @Test
+    void aCountOfRevisionOneReadsAsCountedOnTheDayItWasRecordedInAthens() {
+        List<StoredEvent> firstRevision = corpus.stream().filter(event ->
+                "stock.PhysicalCountRecorded".equals(event.payloadType()) && "1".equals(event.payloadRevision())
+                        || "gr.solidarity.ledger.messages.stock.StockEvents$PhysicalCountRecorded"
+                        .equals(event.payloadType())).toList();
+        assertThat(firstRevision).hasSizeGreaterThanOrEqualTo(2);
+        for (StoredEvent stored : firstRevision) {
+            assertThat(stored.payload().has("countedOn")).isFalse();
+            // late in the evening in Athens is already the next day there, not yet in UTC
+            StoredEvent lateEvening = new StoredEvent(stored.eventIdentifier(), stored.aggregateType(),
+                    stored.aggregateIdentifier(), stored.sequenceNumber(), "2026-03-09T22:30:00Z",
+                    stored.payloadType(), stored.payloadRevision(), stored.payload(), stored.metaData());
+
+            PhysicalCountRecorded read = (PhysicalCountRecorded) HistoryCorpus.read(List.of(lateEvening), serializer,
+                    upcasters).get(0).getPayload();
+
+            assertThat(read.countedOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+            assertThat(read.countedQuantity())
+                    .isEqualByComparingTo(stored.payload().get("countedQuantity").decimalValue());
+        }
+    }
+
+    @Test
+    void aCountOfRevisionTwoKeepsItsOwnDay() {
+        StoredEvent second = corpus.stream().filter(event -> "stock.PhysicalCountRecorded".equals(event.payloadType())
+                && "2".equals(event.payloadRevision())).findFirst().orElseThrow();
+        PhysicalCountRecorded read = (PhysicalCountRecorded) HistoryCorpus.read(List.of(second), serializer,
+                upcasters).get(0).getPayload();
+        assertThat(read.countedOn()).isEqualTo(LocalDate.parse(second.payload().get("countedOn").asString()));
     }
 
     @Test

@@ -212,7 +212,7 @@ public class Warehouse {
 
     /** A physical count replaces the books' on-hand quantity; a count that agrees is recorded too, as evidence. */
     @CommandHandler
-    public void handle(RecordPhysicalCount command) {
+    public void handle(RecordPhysicalCount command, Clock clock) {
         Lot lot = requireLot("lotId", command.lotId());
         BigDecimal counted = Quantities.requireNonNegative("countedQuantity", command.countedQuantity(), lot.unit());
         String comment = Texts.optional("comment", command.comment(), 1000);
@@ -223,7 +223,8 @@ public class Warehouse {
                             + "cancel those allocations before recording a count below that");
         }
         apply(new PhysicalCountRecorded(warehouseId, lot.lotId(), lot.itemCode(), Quantities.normalise(lot.onHand()),
-                Quantities.normalise(counted), Quantities.normalise(counted.subtract(lot.onHand())), comment));
+                Quantities.normalise(counted), Quantities.normalise(counted.subtract(lot.onHand())), comment,
+                LocalDate.now(clock)));
     }
 
     /** Sets stock aside for a proposed allocation. Rule StockMustCoverAllocation. */

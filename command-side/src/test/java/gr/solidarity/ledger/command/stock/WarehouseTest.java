@@ -61,6 +61,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WarehouseTest {
 
     static final String WH = "11111111-1111-4111-8111-111111111111";
+    /** The day of the fixture's clock in Athens. */
+    static final LocalDate COUNTED_ON = LocalDate.of(2026, 3, 10);
     static final String OTHER_WH = "22222222-2222-4222-8222-222222222222";
     static final String DONOR = "d0000000-0000-4000-8000-000000000001";
     static final String OTHER_DONOR = "d0000000-0000-4000-8000-000000000002";
@@ -474,21 +476,23 @@ class WarehouseTest {
             fixture.given(registered(), mixedStock())
                     .when(new RecordPhysicalCount(WH, R1 + "-1", q("8.500"), "απογραφή Μαρτίου"))
                     .expectEvents(new PhysicalCountRecorded(WH, R1 + "-1", MILK, q("10"), q("8.5"), q("-1.5"),
-                            "απογραφή Μαρτίου"));
+                            "απογραφή Μαρτίου", COUNTED_ON));
         }
 
         @Test
         void recordsACountThatAgreesWithTheBooks() {
             fixture.given(registered(), mixedStock())
                     .when(new RecordPhysicalCount(WH, R1 + "-4", q("100"), null))
-                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-4", PASTA, q("100"), q("100"), q("0"), null));
+                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-4", PASTA, q("100"), q("100"), q("0"), null,
+                            COUNTED_ON));
         }
 
         @Test
         void recordsACountOfNothing() {
             fixture.given(registered(), mixedStock())
                     .when(new RecordPhysicalCount(WH, R1 + "-2", q("0"), null))
-                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("5"), q("0"), q("-5"), null));
+                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("5"), q("0"), q("-5"), null,
+                            COUNTED_ON));
         }
 
         @Test
@@ -519,7 +523,8 @@ class WarehouseTest {
         @Test
         void aCountReplacesTheOnHandQuantity() {
             fixture.given(registered(), mixedStock(),
-                            new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("5"), q("2"), q("-3"), null))
+                            new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("5"), q("2"), q("-3"), null,
+                                    COUNTED_ON))
                     .when(reserve(ALLOC, new ReservationRequest(1, MILK, q("3"), R1 + "-2")))
                     .expectExceptionDetails(refusal(Warehouse.STOCK_MUST_COVER_ALLOCATION));
         }

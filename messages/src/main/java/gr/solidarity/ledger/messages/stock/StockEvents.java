@@ -44,9 +44,16 @@ public final class StockEvents {
         }
     }
 
-    @StoredType(name = "stock.PhysicalCountRecorded", revision = 1)
+    /**
+     * A lot was counted.
+     *
+     * @param countedOn the day of the count. Revision 1 did not record it; those events read as counted on the day
+     *                  they were recorded (Athens time), which is when the count was entered.
+     */
+    @StoredType(name = "stock.PhysicalCountRecorded", revision = 2)
     public record PhysicalCountRecorded(String warehouseId, String lotId, String itemCode, BigDecimal previousOnHand,
-                                        BigDecimal countedQuantity, BigDecimal difference, String comment)
+                                        BigDecimal countedQuantity, BigDecimal difference, String comment,
+                                        LocalDate countedOn)
                                                 implements Concerning {
 
         @Override

@@ -129,10 +129,10 @@ final class AuditSummaries {
                 "Stock of " + e.itemCode() + " adjusted by " + signed(e.quantityDelta()) + " ("
                         + reasonEn(e.reason()) + "), now " + number(e.onHandAfter())));
         on(PhysicalCountRecorded.class, e -> new Summary(
-                "Καταμέτρηση " + e.itemCode() + ": μετρήθηκαν " + number(e.countedQuantity()) + " έναντι "
-                        + number(e.previousOnHand()) + " στα βιβλία",
-                "Count of " + e.itemCode() + ": " + number(e.countedQuantity()) + " counted against "
-                        + number(e.previousOnHand()) + " on record"));
+                "Καταμέτρηση " + e.itemCode() + " στις " + e.countedOn() + ": μετρήθηκαν "
+                        + number(e.countedQuantity()) + " έναντι " + number(e.previousOnHand()) + " στα βιβλία",
+                "Count of " + e.itemCode() + " on " + e.countedOn() + ": " + number(e.countedQuantity())
+                        + " counted against " + number(e.previousOnHand()) + " on record"));
         on(StockTransferredOut.class, e -> new Summary(
                 "Μεταφορά " + count(e.lines().size(), "παρτίδας", "παρτίδων") + " προς άλλη αποθήκη",
                 "Transfer of " + count(e.lines().size(), "lot", "lots") + " sent to another warehouse"));

@@ -89,7 +89,7 @@ class StockProjectionTest {
                 p -> p.on(new StockAdjusted(CENTRAL, "lot-1", PASTA, new BigDecimal("-5"), AdjustmentReason.DAMAGED, "κι άλλα",
                         new BigDecimal("90")), "event-adjust-2"),
                 p -> p.on(new PhysicalCountRecorded(CENTRAL, "lot-1", PASTA, new BigDecimal("90"), new BigDecimal("88"),
-                        new BigDecimal("-2"), null), "event-count-1"),
+                        new BigDecimal("-2"), null, LocalDate.of(2026, 3, 3)), "event-count-1"),
                 p -> p.on(new StockReserved(CENTRAL, "alloc-1", List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("30"))))),
                 p -> p.on(new StockReserved(CENTRAL, "alloc-2", List.of(new ReservedLot(1, "lot-1", PASTA, new BigDecimal("10")),
                         new ReservedLot(2, "lot-2", OIL, new BigDecimal("0.5"))))),

@@ -76,7 +76,8 @@ class AsOfFoldTest {
                 T0.plusSeconds(1));
         assertThat(lot("lot-1").onHand()).isEqualByComparingTo("95");
 
-        fold.apply(new PhysicalCountRecorded("w1", "lot-1", "PASTA-500G", qty(95), qty(93), qty(-2), null),
+        fold.apply(new PhysicalCountRecorded("w1", "lot-1", "PASTA-500G", qty(95), qty(93), qty(-2), null,
+                        LocalDate.of(2026, 3, 3)),
                 T0.plusSeconds(2));
         assertThat(lot("lot-1").onHand()).isEqualByComparingTo("93");
     }
