@@ -3,11 +3,14 @@ package gr.solidarity.ledger.app.history;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,45 @@ class ShapeTest {
             }
         }
         assertThat(problems).as(String.join("\n\n", problems)).isEmpty();
+    }
+
+    /** Whatever the stored JSON of a revision holds, the shape recorded for that revision names. */
+    @Test
+    void theStoredEventsOfTheCorpusHoldOnlyFieldsOfTheShapeOfTheirRevision() {
+        List<String> problems = new ArrayList<>();
+        for (HistoryCorpus.StoredEvent event : HistoryCorpus.events()) {
+            String name = LegacyTypeNames.stableNameOf(event.payloadType()).orElse(event.payloadType());
+            int revision = event.payloadRevision() == null ? 1 : Integer.parseInt(event.payloadRevision());
+            String shape = HistoryCorpus.readShape(name, revision);
+            if (shape == null) {
+                problems.add(event.where() + ": no recorded shape of " + name + " revision " + revision);
+                continue;
+            }
+            Set<String> paths = new TreeSet<>();
+            shape.lines().forEach(line -> paths.add(line.substring(0, line.indexOf(':'))));
+            Set<String> stored = new TreeSet<>();
+            jsonPaths(event.payload(), "", stored);
+            stored.removeAll(paths);
+            if (!stored.isEmpty()) {
+                problems.add(event.where() + " holds fields its shape does not name: " + stored);
+            }
+        }
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+
+    private static void jsonPaths(JsonNode node, String path, Set<String> paths) {
+        if (node.isObject()) {
+            for (String field : node.propertyNames()) {
+                String child = path.isEmpty() ? field : path + "." + field;
+                paths.add(child);
+                jsonPaths(node.get(field), child, paths);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                paths.add(path + "[]");
+                jsonPaths(element, path + "[]", paths);
+            }
+        }
     }
 
     /** A copy of GoodsReceived as it is today, and the same copy edited in the ways that change stored JSON. */
