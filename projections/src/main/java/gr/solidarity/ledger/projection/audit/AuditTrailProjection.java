@@ -2,6 +2,7 @@ package gr.solidarity.ledger.projection.audit;
 
 import gr.solidarity.ledger.messages.audit.AuditQueries;
 import gr.solidarity.ledger.messages.history.Concerning;
+import gr.solidarity.ledger.messages.history.StoredType;
 import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.messages.audit.AuditQueries.FindAuditEntries;
@@ -75,10 +76,22 @@ class AuditTrailProjection {
         // what the event itself declares, so that renaming a field never changes where the audit files an event
         Concerning concerns = payload instanceof Concerning declared ? declared : NOTHING;
         return new AuditEntryView(message.getIdentifier(), position(message, token), message.getTimestamp(),
-                payload.getClass().getSimpleName(), entityId, entityType,
+                eventType(payload), entityId, entityType,
                 actor.userId(), actor.displayName(), actor.role() == null ? null : actor.role().name(),
                 actor.organisationId(), text(metaData.get(Actor.REQUEST_ID)), text(metaData.get("traceId")), text(metaData.get("correlationId")),
                 concerns.concernedOrganisationIds(), concerns.concernedLotIds(), summary.el(), summary.en());
+    }
+
+    /**
+     * The event's stored name without its area ({@code stock.GoodsReceived} → {@code GoodsReceived}): what the audit
+     * filters by stays the same when a class is renamed, as the stored name does.
+     */
+    static String eventType(Object payload) {
+        StoredType stored = payload.getClass().getAnnotation(StoredType.class);
+        if (stored == null) {
+            return payload.getClass().getSimpleName();
+        }
+        return stored.name().substring(stored.name().indexOf('.') + 1);
     }
 
     /** Whether a live audit query would list this entry (the page cursor does not matter for new entries). */

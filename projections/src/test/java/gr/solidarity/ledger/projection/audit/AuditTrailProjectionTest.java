@@ -7,6 +7,8 @@ import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationPropo
 import gr.solidarity.ledger.messages.audit.AuditQueries;
 import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.history.Concerning;
+import gr.solidarity.ledger.messages.history.StoredType;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLine;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
 import gr.solidarity.ledger.messages.request.RequestEvents.IdempotentRequestProcessed;
@@ -83,6 +85,33 @@ class AuditTrailProjectionTest {
         assertThat(entry.correlationId()).isNull();
         assertThat(entry.summaryEl()).isEqualTo("Εγκρίθηκε η διάθεση με αρ. πρωτ. 123/2026");
         assertThat(entry.summaryEn()).isEqualTo("Allocation approved, protocol 123/2026");
+    }
+
+    /** Declared, not guessed from field names: a field called donorId that the event does not declare is not filed. */
+    @StoredType(name = "test.LotsMoved", revision = 1)
+    record RenamedEventClass(String donorId, String lotId, String movedLot, String receivingStructure)
+            implements Concerning {
+
+        @Override
+        public List<String> concernedOrganisationIds() {
+            return Concerning.ids(receivingStructure);
+        }
+
+        @Override
+        public List<String> concernedLotIds() {
+            return Concerning.ids(movedLot);
+        }
+    }
+
+    @Test
+    void anEventIsFiledUnderWhatItDeclaresAndItsStoredName() {
+        apply(event("Warehouse", WAREHOUSE, 3, new RenamedEventClass("not-an-organisation", "not-a-lot", "lot-9",
+                RECIPIENT), Map.of(), "e9", T0), 9);
+
+        AuditEntryView entry = mongo.findById("e9", AuditEntryView.class, AuditQueries.COLLECTION);
+        assertThat(entry.organisationIds()).containsExactly(RECIPIENT);
+        assertThat(entry.lotIds()).containsExactly("lot-9");
+        assertThat(entry.eventType()).isEqualTo("LotsMoved");
     }
 
     @Test
