@@ -40,6 +40,9 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
         if (details instanceof Refusal refusal) {
             return problem(statusOf(refusal.kind()), refusal.code(), refusal.message(), refusal.fields());
         }
+        if (LostRaces.isLostRace(exception)) {
+            return concurrentModification();
+        }
         log.error("command failed without a refusal", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "COMMAND_FAILED", "the command could not be carried out", List.of());
     }
@@ -51,6 +54,10 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException exception) {
+        return concurrentModification();
+    }
+
+    private static ProblemDetail concurrentModification() {
         return problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "the record was changed or created at the same time by another request; repeat with fresh data", List.of());
     }
