@@ -35,6 +35,16 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     static final String TYPE_BASE = "https://solidarity-ledger.example/problems/";
 
     @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> failed(CommandExecutionException exception) {
+        if (StoresUnavailable.isUnavailable(exception)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, StoresUnavailable.CODE,
+                            "the ledger cannot reach its stores right now; repeat the request shortly", List.of()));
+        }
+        ProblemDetail problem = refused(exception);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
     ProblemDetail refused(CommandExecutionException exception) {
         Object details = exception.getDetails().orElse(null);
         if (details instanceof Refusal refusal) {
