@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The event store out of reach (here its database refusing every new connection, as one that is down does) is
  * answered 503 with a code and Retry-After, for changes and for signing in alike; once it is back, the same request
- * succeeds.
+ * succeeds. Meanwhile the process says it is not ready, though alive.
  */
 class StoresUnavailableTest {
 
@@ -45,6 +45,10 @@ class StoresUnavailableTest {
                         .expectStatus().isEqualTo(503)
                         .expectHeader().exists("Retry-After")
                         .expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+                ledger.http().get().uri("/actuator/health/readiness").exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+                ledger.http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
             } finally {
                 pool.getHikariConfigMXBean().setPassword(password);
             }
@@ -53,6 +57,7 @@ class StoresUnavailableTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> officer.post("/api/catalogue/items", item("OIL-1L"))
                             .returnResult(String.class).getStatus().value() == 201);
+            ledger.http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         }
     }
 
