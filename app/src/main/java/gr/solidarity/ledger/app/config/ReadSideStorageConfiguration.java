@@ -9,9 +9,9 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * Tracking tokens and sagas live in MongoDB beside the read models in every mode, so that the read side behaves the
@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ReadSideStorageConfiguration {
 
+    /** The database the views are in, as Spring decided it from {@code spring.mongodb.uri} or its own setting. */
     @Bean
-    MongoTemplate axonMongoTemplate(MongoClient mongoClient, @Value("${spring.mongodb.database}") String database) {
-        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
+    MongoTemplate axonMongoTemplate(MongoClient mongoClient, MongoDatabaseFactory views) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, views.getMongoDatabase().getName()).build();
     }
 
     @Bean

@@ -67,6 +67,13 @@ final class AccessPolicy {
                 "/api/distribution", "/api/distribution/**");
         allow(exchanges, GET, roles(AUDITOR), "/api/audit", "/api/audit/**", "/api/as-of/**");
 
+        // operations: health is public (without details) for load balancers and orchestrators; metrics are for
+        // administrators, or for whoever reaches the separate management port
+        exchanges.pathMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
+        exchanges.matchers(OperationsAccess::onManagementPort).permitAll();
+        allow(exchanges, GET, roles(ADMIN), "/actuator/**");
+        exchanges.pathMatchers("/actuator/**").denyAll();
+
         exchanges.pathMatchers("/api/**").denyAll();
         exchanges.anyExchange().permitAll();
     }

@@ -20,10 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -42,7 +49,11 @@ final class LocalTokens {
     private final Clock clock;
 
     LocalTokens(Path keyFile, Duration validity, Clock clock) {
-        this.key = loadOrCreate(keyFile);
+        this(loadOrCreate(keyFile), validity, clock);
+    }
+
+    private LocalTokens(RSAKey key, Duration validity, Clock clock) {
+        this.key = key;
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         this.validity = validity;
         this.clock = clock;
@@ -74,6 +85,39 @@ final class LocalTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("The token signing key cannot be used", e);
         }
+    }
+
+    /**
+     * Tokens signed with a key the operator provides, so that every process of a split deployment (command and query
+     * processes, several of each) accepts the tokens any of them issued. The file holds an RSA private key as PEM
+     * (PKCS#8, as {@code openssl genpkey -algorithm RSA} writes it) or as a JWK; it is read, never written.
+     */
+    static LocalTokens sharedKey(Path keyFile, Duration validity, Clock clock) {
+        try {
+            String content = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+            RSAKey key = content.startsWith("{") ? RSAKey.parse(content) : fromPem(content);
+            if (!key.isPrivate()) {
+                throw new IllegalStateException("The token signing key at " + keyFile + " holds no private key");
+            }
+            // the same key gives the same id in every process
+            return new LocalTokens(new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build(),
+                    validity, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the token signing key at " + keyFile, e);
+        } catch (ParseException | JOSEException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("The token signing key at " + keyFile + " is not an RSA private key "
+                    + "in PKCS#8 PEM or JWK form", e);
+        }
+    }
+
+    private static RSAKey fromPem(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        return new RSAKey.Builder(publicKey).privateKey(privateKey).build();
     }
 
     private static RSAKey loadOrCreate(Path keyFile) {

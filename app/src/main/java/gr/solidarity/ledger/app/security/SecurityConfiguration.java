@@ -58,7 +58,11 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ledger.security.identity", havingValue = "local", matchIfMissing = true)
-    LocalTokens localTokens(@Value("${ledger.data-dir}") Path dataDirectory, SecurityProperties properties) {
+    LocalTokens localTokens(@Value("${ledger.data-dir}") Path dataDirectory, SecurityProperties properties,
+                            @Value("${ledger.security.token-key-file:}") String sharedKeyFile) {
+        if (!sharedKeyFile.isBlank()) {
+            return LocalTokens.sharedKey(Path.of(sharedKeyFile), properties.tokenValidity(), Clock.systemUTC());
+        }
         return new LocalTokens(dataDirectory.resolve("identity").resolve("token-signing-key.json"),
                 properties.tokenValidity(), Clock.systemUTC());
     }

@@ -35,10 +35,23 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     static final String TYPE_BASE = "https://solidarity-ledger.example/problems/";
 
     @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> failed(CommandExecutionException exception) {
+        if (StoresUnavailable.isUnavailable(exception)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, StoresUnavailable.CODE,
+                            "the ledger cannot reach its stores right now; repeat the request shortly", List.of()));
+        }
+        ProblemDetail problem = refused(exception);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
     ProblemDetail refused(CommandExecutionException exception) {
         Object details = exception.getDetails().orElse(null);
         if (details instanceof Refusal refusal) {
             return problem(statusOf(refusal.kind()), refusal.code(), refusal.message(), refusal.fields());
+        }
+        if (LostRaces.isLostRace(exception)) {
+            return concurrentModification();
         }
         log.error("command failed without a refusal", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "COMMAND_FAILED", "the command could not be carried out", List.of());
@@ -51,6 +64,10 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException exception) {
+        return concurrentModification();
+    }
+
+    private static ProblemDetail concurrentModification() {
         return problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "the record was changed or created at the same time by another request; repeat with fresh data", List.of());
     }

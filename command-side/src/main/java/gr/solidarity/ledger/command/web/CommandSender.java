@@ -7,7 +7,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -81,7 +80,7 @@ public class CommandSender {
         if (!idempotent) {
             return once;
         }
-        return once.onErrorResume(CommandSender::lostRace, lost -> once);
+        return once.onErrorResume(LostRaces::isLostRace, lost -> once);
     }
 
     /**
@@ -115,15 +114,6 @@ public class CommandSender {
     public Mono<ResponseEntity<Accepted>> accept(LedgerCommand command, String idempotencyKey) {
         return execute(command, idempotencyKey).map(outcome ->
                 ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(command.targetId(), outcome.position())));
-    }
-
-    private static boolean lostRace(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The same key sent by someone else is a different request, so the actor is part of the fingerprint. */

@@ -4,9 +4,7 @@ import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserAccount;
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserAccounts;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserAccountPage;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserAccountView;
-import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.Role;
-import gr.solidarity.ledger.query.web.CurrentActor;
 import gr.solidarity.ledger.query.web.InvalidQueryException;
 import gr.solidarity.ledger.query.web.Pages;
 import gr.solidarity.ledger.query.web.Queries;
@@ -30,12 +28,6 @@ class UserAccountQueryController {
 
     UserAccountQueryController(Queries queries) {
         this.queries = queries;
-    }
-
-    @GetMapping("/api/me")
-    @Operation(summary = "Who is signed in: user id, name, role and organisation")
-    Mono<Actor> me() {
-        return CurrentActor.get();
     }
 
     @GetMapping("/api/admin/users")

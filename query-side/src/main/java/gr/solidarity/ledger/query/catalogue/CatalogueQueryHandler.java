@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 @Component
@@ -26,11 +25,12 @@ class CatalogueQueryHandler {
         this.mongo = mongo;
     }
 
+    /** An array, not a list: see {@code Queries.arrayOf}. */
     @QueryHandler
-    List<CatalogueItemView> handle(FindCatalogueItems query) {
+    CatalogueItemView[] handle(FindCatalogueItems query) {
         Query mongoQuery = query.includeRetired() ? new Query() : Query.query(Criteria.where("retired").is(false));
         return mongo.find(mongoQuery.with(Sort.by("_id")).limit(MAX_ITEMS), CatalogueItemView.class,
-                CatalogueQueries.COLLECTION);
+                CatalogueQueries.COLLECTION).toArray(CatalogueItemView[]::new);
     }
 
     @QueryHandler

@@ -109,8 +109,9 @@ class StockQueryHandler {
         return page(rows, query.limit(), doc -> doc.getString("_id"), StockQueryHandler::item, StockItemPage::new);
     }
 
+    /** An array, not a list: see {@code Queries.arrayOf}. */
     @QueryHandler
-    List<StockCategoryView> handle(FindStockCategories query) {
+    StockCategoryView[] handle(FindStockCategories query) {
         Map<ItemCategory, int[]> counts = new EnumMap<>(ItemCategory.class);
         Map<ItemCategory, Map<UnitOfMeasure, BigDecimal[]>> totals = new EnumMap<>(ItemCategory.class);
         Query items = Query.query(Criteria.where("unit").ne(null)).limit(MAX_ITEMS);
@@ -134,7 +135,7 @@ class StockQueryHandler {
             totals.get(category).forEach((unit, sums) -> perUnit.add(new UnitTotals(unit, sums[0], sums[1], sums[2])));
             answer.add(new StockCategoryView(category, count[0], count[1], perUnit));
         });
-        return answer;
+        return answer.toArray(StockCategoryView[]::new);
     }
 
     @QueryHandler

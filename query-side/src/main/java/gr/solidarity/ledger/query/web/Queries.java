@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,17 @@ public class Queries {
 
     public <R> Mono<List<R>> askList(String processingGroup, Long minPosition, Long waitMillis, Object query,
                                      Class<R> type) {
-        return ask(processingGroup, minPosition, waitMillis, query, ResponseTypes.multipleInstancesOf(type));
+        return ask(processingGroup, minPosition, waitMillis, query, arrayOf(type)).map(Arrays::asList);
+    }
+
+    /**
+     * How a list is asked for: as an array, which its handler must answer. Over Axon Server an answer travels with the
+     * name of the type it was asked as; a {@code java.util.List} comes back as a list of maps, while an array keeps the
+     * type of its elements.
+     */
+    @SuppressWarnings("unchecked")
+    public static <R> ResponseType<R[]> arrayOf(Class<R> type) {
+        return ResponseTypes.instanceOf((Class<R[]>) type.arrayType());
     }
 
     /**

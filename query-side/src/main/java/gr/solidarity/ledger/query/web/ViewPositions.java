@@ -1,21 +1,33 @@
 package gr.solidarity.ledger.query.web;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Read-your-writes: a client that got position N from a command may ask a query to reflect at least N. The query waits,
  * without blocking a thread, until the view's processor has handled everything up to N, or answers 503 when that takes
  * longer than allowed.
+ * <p>
+ * A processor's position need not reach N: Axon Server stops sending a processor the events it has no handler for, so
+ * its position stays at the last event it handled. What the view must reach is therefore the last event up to N that
+ * it handles; the events in between are read once from the event store to find it.
  */
 @Component
 public class ViewPositions {
@@ -24,13 +36,15 @@ public class ViewPositions {
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
     private final Duration defaultWait;
     private final Duration maxWait;
 
-    public ViewPositions(EventProcessingConfiguration processing,
+    public ViewPositions(EventProcessingConfiguration processing, EventStore eventStore,
                          @Value("${ledger.read-your-writes.default-wait:5s}") Duration defaultWait,
                          @Value("${ledger.read-your-writes.max-wait:30s}") Duration maxWait) {
         this.processing = processing;
+        this.eventStore = eventStore;
         this.defaultWait = defaultWait;
         this.maxWait = maxWait;
     }
@@ -44,23 +58,21 @@ public class ViewPositions {
         if (minPosition == null || minPosition < 0) {
             return Mono.empty();
         }
-        Duration wait = waitMillis == null ? defaultWait : Duration.ofMillis(Math.max(0, waitMillis));
-        if (wait.compareTo(maxWait) > 0) {
-            wait = maxWait;
-        }
-        return Flux.interval(Duration.ZERO, POLL)
-                .filter(tick -> reached(processingGroup, minPosition))
-                .next()
-                .timeout(wait, Mono.error(() -> new ViewNotUpToDateException(processingGroup, minPosition)))
-                .then();
+        Duration requested = waitMillis == null ? defaultWait : Duration.ofMillis(Math.max(0, waitMillis));
+        Duration wait = requested.compareTo(maxWait) > 0 ? maxWait : requested;
+        return Mono.defer(() -> reached(processingGroup, minPosition) ? Mono.<Void>empty()
+                        : Mono.fromCallable(() -> lastHandledUpTo(processingGroup, minPosition, wait))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(target -> Flux.interval(Duration.ZERO, POLL)
+                                .filter(tick -> reached(processingGroup, target))
+                                .next()
+                                .then()))
+                .timeout(wait, Mono.error(() -> new ViewNotUpToDateException(processingGroup, minPosition)));
     }
 
     /** The lowest position all segments of the group have handled, or empty when it has not started. */
     public OptionalLong position(String processingGroup) {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("no streaming processor " + processingGroup));
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        Map<Integer, EventTrackerStatus> status = processor(processingGroup).processingStatus();
         if (status.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -75,8 +87,75 @@ public class ViewPositions {
         return OptionalLong.of(lowest);
     }
 
+    private StreamingEventProcessor processor(String processingGroup) {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("no streaming processor " + processingGroup));
+    }
+
     private boolean reached(String processingGroup, long minPosition) {
         OptionalLong position = position(processingGroup);
         return position.isPresent() && position.getAsLong() >= minPosition;
+    }
+
+    /**
+     * The position of the last event after the view's position and up to {@code minPosition} that the view handles, or
+     * the view's position when it handles none of them. Blocking: reads the event store. When the events cannot be
+     * read in time, {@code minPosition} itself, so the caller waits as if every event counted.
+     */
+    private long lastHandledUpTo(String processingGroup, long minPosition, Duration wait) throws InterruptedException {
+        StreamingEventProcessor processor = processor(processingGroup);
+        TrackingToken from = lowestToken(processor);
+        OptionalLong start = position(processingGroup);
+        if (from == null || start.isEmpty()) {
+            return minPosition;
+        }
+        long last = start.getAsLong();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(from)) {
+            while (true) {
+                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remaining <= 0 || !events.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, remaining),
+                        TimeUnit.MILLISECONDS)) {
+                    return minPosition;
+                }
+                TrackedEventMessage<?> event = events.nextAvailable();
+                OptionalLong position = event.trackingToken().position();
+                if (position.isEmpty()) {
+                    return minPosition;
+                }
+                long at = position.getAsLong();
+                if (at > minPosition) {
+                    return last;
+                }
+                if (handles(processor, event.getPayloadType())) {
+                    last = at;
+                }
+                if (at == minPosition) {
+                    return last;
+                }
+            }
+        }
+    }
+
+    private static TrackingToken lowestToken(StreamingEventProcessor processor) {
+        TrackingToken lowest = null;
+        long lowestPosition = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
+            if (token == null || token.position().isEmpty()) {
+                return null;
+            }
+            if (token.position().getAsLong() < lowestPosition) {
+                lowestPosition = token.position().getAsLong();
+                lowest = token;
+            }
+        }
+        return lowest;
+    }
+
+    /** Only Axon's own processors say which events they handle; any other is taken to handle every event. */
+    private static boolean handles(StreamingEventProcessor processor, Class<?> payloadType) {
+        return !(processor instanceof AbstractEventProcessor known)
+                || known.eventHandlerInvoker().canHandleType(payloadType);
     }
 }

@@ -1,0 +1,68 @@
+package gr.solidarity.ledger.app.availability;
+
+import com.zaxxer.hikari.HikariDataSource;
+import gr.solidarity.ledger.app.support.Api;
+import gr.solidarity.ledger.app.support.Identities;
+import gr.solidarity.ledger.app.support.RunningLedger;
+import gr.solidarity.ledger.messages.identity.Role;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The event store out of reach (here its database refusing every new connection, as one that is down does) is
+ * answered 503 with a code and Retry-After, for changes and for signing in alike; once it is back, the same request
+ * succeeds. Meanwhile the process says it is not ready, though alive.
+ */
+class StoresUnavailableTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void requestsThatNeedAnUnreachableStoreAreAnswered503AndSucceedOnceItIsBack() {
+        try (RunningLedger ledger = RunningLedger.start(data, "spring.datasource.hikari.connection-timeout=250")) {
+            Api officer = ledger.api().as(Role.OFFICER);
+            officer.create("/api/catalogue/items", item("RICE-1KG"));
+            HikariDataSource pool = (HikariDataSource) ledger.bean(DataSource.class);
+
+            String password = pool.getPassword();
+            pool.getHikariConfigMXBean().setPassword("not the password");
+            pool.getHikariPoolMXBean().softEvictConnections();
+            try {
+                officer.post("/api/catalogue/items", item("OIL-1L"))
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectHeader().exists("Retry-After")
+                        .expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+                ledger.identities().tokenRequest(Identities.ADMIN, Identities.ADMIN_PASSWORD)
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().exists("Retry-After")
+                        .expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+                ledger.http().get().uri("/actuator/health/readiness").exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+                ledger.http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            } finally {
+                pool.getHikariConfigMXBean().setPassword(password);
+            }
+
+            // as a client honouring Retry-After would, until the pool has connected again
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> officer.post("/api/catalogue/items", item("OIL-1L"))
+                            .returnResult(String.class).getStatus().value() == 201);
+            ledger.http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        }
+    }
+
+    private static Map<String, Object> item(String code) {
+        return Map.of("itemCode", code, "nameEl", "Είδος", "nameEn", "Item", "category", "DRY_FOOD", "unit", "KG",
+                "perishable", false);
+    }
+}

@@ -1,0 +1,74 @@
+package gr.solidarity.ledger.app.operations;
+
+import gr.solidarity.ledger.app.support.RunningLedger;
+import gr.solidarity.ledger.messages.identity.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Health for load balancers and orchestrators, public and without details; Prometheus metrics for administrators,
+ * with command handling time, event processor latency per view and event store appends.
+ */
+class HealthAndMetricsTest {
+
+    @TempDir
+    static Path data;
+
+    static RunningLedger ledger;
+
+    @BeforeAll
+    static void start() {
+        ledger = RunningLedger.start(data);
+        ledger.api().as(Role.OFFICER).create("/api/catalogue/items", Map.of("itemCode", "RICE-1KG", "nameEl", "Ρύζι",
+                "nameEn", "Rice", "category", "DRY_FOOD", "unit", "KG", "perishable", false));
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    @Test
+    void healthIsPublicAndTellsNoDetails() {
+        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            ledger.http().get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components").doesNotExist()
+                    .jsonPath("$.details").doesNotExist();
+        }
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        // not signed in: refused (a browser is sent to the sign-in form, like for every page outside the API)
+        ledger.http().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(302, 401));
+        ledger.identities().staff(Role.OFFICER).get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isForbidden();
+        ledger.identities().staff(Role.AUDITOR).get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void prometheusShowsCommandsProcessorsAndAppends() {
+        String metrics = ledger.identities().admin().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics)
+                .as("command handling time per command")
+                .contains("commandBus_allTimer_seconds_count{application=\"solidarity-ledger\",payloadType=\"AddCatalogueItem\"}")
+                .as("latency of each view's processor")
+                .contains("eventProcessor_latency{application=\"solidarity-ledger\",processorName=\"catalogue\"}")
+                .contains("eventProcessor_latency{application=\"solidarity-ledger\",processorName=\"stock\"}")
+                .as("events appended to the event store")
+                .contains("eventStore_allTimer_seconds_count{application=\"solidarity-ledger\",payloadType=\"CatalogueItemAdded\"}");
+    }
+}
