@@ -8,10 +8,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -22,6 +24,17 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class EmbeddedEventStoreConfiguration {
+
+    /**
+     * Every unit of work is one JDBC transaction: a command's events, the events of the aggregates it hands commands to
+     * in the same unit of work, and its idempotency record are stored together or not at all. Declared here because
+     * Axon's own choice is made before the data source's transaction manager is visible and then falls back to one that
+     * does nothing, which commits every insert on its own.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager dataSourceTransactions) {
+        return new SpringTransactionManager(dataSourceTransactions);
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
