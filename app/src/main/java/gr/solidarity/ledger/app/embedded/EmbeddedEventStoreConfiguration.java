@@ -52,7 +52,9 @@ public class EmbeddedEventStoreConfiguration {
         if (Files.exists(dataDirectory.resolve(EARLIER_H2_EVENT_STORE))
                 && !Files.exists(dataDirectory.resolve(EVENT_STORE))) {
             throw new IllegalStateException("The data directory " + dataDirectory.toAbsolutePath() + " holds an event"
-                    + " store of the earlier format (" + EARLIER_H2_EVENT_STORE + "), which this version does not open.");
+                    + " store of the earlier format (" + EARLIER_H2_EVENT_STORE + "), which this version does not open."
+                    + " Carry its history over: 'java -jar solidarity-ledger.jar export --to FILE --ledger.data-dir="
+                    + dataDirectory + "', then 'import --from FILE --ledger.data-dir=NEW-DIRECTORY' and start on that.");
         }
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
