@@ -1,16 +1,21 @@
 package gr.solidarity.ledger.app;
 
+import gr.solidarity.ledger.app.history.HistoryCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The one runnable application. Which parts run is chosen by {@code ledger.roles} (command, query, or both; both by
- * default), so the command side and the query side can be separate processes of the same jar.
+ * default), so the command side and the query side can be separate processes of the same jar. {@code export} and
+ * {@code import} as first argument copy the whole history to or from a file instead ({@link HistoryCommand}).
  */
 @SpringBootApplication
 public class SolidarityLedgerApplication {
 
     public static void main(String[] args) {
+        if (HistoryCommand.handles(args)) {
+            System.exit(HistoryCommand.run(args));
+        }
         disableNetworkLookups();
         SpringApplication.run(SolidarityLedgerApplication.class, args);
     }

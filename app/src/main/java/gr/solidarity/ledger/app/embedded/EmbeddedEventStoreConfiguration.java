@@ -1,27 +1,74 @@
 package gr.solidarity.ledger.app.embedded;
 
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The embedded default's event store: Axon's JDBC storage engine on an H2 file (see {@code spring.datasource.url}),
- * sharing the Spring transaction of each command, so all events of one command are stored together or not at all.
+ * The embedded default's event store: Axon's JDBC storage engine on a SQLite file in the data directory (see
+ * {@code spring.datasource.url}), one transaction per unit of work.
+ * <p>
+ * SQLite runs in WAL mode with {@code synchronous=FULL}, so a commit returns only once the write-ahead log is fsynced:
+ * an acknowledged command survives a killed process and a power cut. The pool holds one connection: SQLite has one
+ * writer at a time, and a transaction that has read an aggregate and then appends cannot wait for a lock another
+ * connection holds (SQLITE_BUSY, which no busy timeout cures), so writers queue for the one connection instead. A
+ * long command therefore delays every other command and the processors' reads; commands are kept short.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class EmbeddedEventStoreConfiguration {
+
+    /** The file name of the event store of the earlier embedded format (H2). */
+    public static final String EARLIER_H2_EVENT_STORE = "eventstore.mv.db";
+    public static final String EVENT_STORE = "events.sqlite";
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties, @Value("${ledger.data-dir}") Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
+        }
+        if (Files.exists(dataDirectory.resolve(EARLIER_H2_EVENT_STORE))
+                && !Files.exists(dataDirectory.resolve(EVENT_STORE))) {
+            throw new IllegalStateException("The data directory " + dataDirectory.toAbsolutePath() + " holds an event"
+                    + " store of the earlier format (" + EARLIER_H2_EVENT_STORE + "), which this version does not open."
+                    + " Carry its history over: 'java -jar solidarity-ledger.jar export --to FILE --ledger.data-dir="
+                    + dataDirectory + "', then 'import --from FILE --ledger.data-dir=NEW-DIRECTORY' and start on that.");
+        }
+        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    }
+
+    /**
+     * Every unit of work is one JDBC transaction: a command's events, the events of the aggregates it hands commands to
+     * in the same unit of work, and its idempotency record are stored together or not at all. Declared here because
+     * Axon's own choice is made before the data source's transaction manager is visible and then falls back to one that
+     * does nothing, which commits every insert on its own.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager dataSourceTransactions) {
+        return new SpringTransactionManager(dataSourceTransactions);
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
@@ -37,25 +84,12 @@ public class EmbeddedEventStoreConfiguration {
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
-                .persistenceExceptionResolver(duplicateKeyResolver())
+                .persistenceExceptionResolver(new SqliteDuplicateKeys())
+                .createTokenAt(SqliteEventStatements::createTokenAt)
+                .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
+                .createTailToken(SqliteEventStatements::createTailToken)
+                .createHeadToken(SqliteEventStatements::createHeadToken)
+                .fetchTrackedEvents(SqliteEventStatements::firstIndexAfter)
                 .build();
-    }
-
-    /**
-     * Two writers appending the same aggregate sequence number is how concurrent changes and reused identifiers show
-     * up; H2 reports it as a unique-constraint violation (SQL state 23505).
-     */
-    private static PersistenceExceptionResolver duplicateKeyResolver() {
-        JdbcSQLErrorCodesResolver byErrorCode = new JdbcSQLErrorCodesResolver();
-        return exception -> byErrorCode.isDuplicateKeyViolation(exception) || hasSqlState(exception, "23505");
-    }
-
-    private static boolean hasSqlState(Throwable exception, String state) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

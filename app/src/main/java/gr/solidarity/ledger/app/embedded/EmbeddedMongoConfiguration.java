@@ -16,11 +16,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default: MongoDB served in-process by mongo-java-server on a loopback port, stored in an H2 MVStore file
  * in the data directory. The application talks to it through the real MongoDB driver, so the read side behaves the
- * same as against a MongoDB server.
+ * same as against a MongoDB server. Writes are committed to the file in groups ({@link GroupCommitH2Backend}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.embedded-mongo.enabled", havingValue = "true", matchIfMissing = true)
@@ -29,7 +30,8 @@ public class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDirectory) {
+    MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDirectory,
+                                    @Value("${ledger.embedded-mongo.commit-interval:1s}") Duration commitInterval) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -37,7 +39,7 @@ public class EmbeddedMongoConfiguration {
         }
         Path file = dataDirectory.resolve("readmodels.mv.db").toAbsolutePath();
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        MongoServer server = new MongoServer(new CommitBeforeReplyH2Backend(store));
+        MongoServer server = new MongoServer(new GroupCommitH2Backend(store, commitInterval));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB on {} stores in {}", address, file);

@@ -90,7 +90,7 @@ class ReplayBenchmarkTest {
         System.out.printf(Locale.ROOT, "History: %,d events generated in %.1f s%n", events, generationSeconds);
         report.append(String.format(Locale.ROOT, "History: %,d events written through ordinary commands in %.1f s; "
                         + "event store file %,d MB%n%nExtra properties: %s%n%n",
-                events, generationSeconds, Files.size(data.resolve("eventstore.mv.db")) / 1_000_000, extra));
+                events, generationSeconds, Files.size(data.resolve("events.sqlite")) / 1_000_000, extra));
 
         for (String batchSize : batchSizes) {
             if (batchSize.isBlank() || batchSize.startsWith("${")) {

@@ -27,7 +27,7 @@ public class IdempotencyConfiguration {
                     CommandBus commandBus = config.commandBus();
                     commandBus.registerHandlerInterceptor(new RefusalTranslatingInterceptor());
                     commandBus.registerHandlerInterceptor(
-                            new IdempotencyInterceptor(requests.getObject(), serializer.getObject()));
+                            new IdempotencyInterceptor(requests.getObject(), config.eventStore(), serializer.getObject()));
                 }));
     }
 }

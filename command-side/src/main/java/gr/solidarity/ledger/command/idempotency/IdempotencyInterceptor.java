@@ -2,6 +2,7 @@ package gr.solidarity.ledger.command.idempotency;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -22,10 +23,12 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
     public static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
 
     private final Repository<ProcessedRequest> requests;
+    private final EventStore eventStore;
     private final Serializer serializer;
 
-    public IdempotencyInterceptor(Repository<ProcessedRequest> requests, Serializer serializer) {
+    public IdempotencyInterceptor(Repository<ProcessedRequest> requests, EventStore eventStore, Serializer serializer) {
         this.requests = requests;
+        this.eventStore = eventStore;
         this.serializer = serializer;
     }
 
@@ -62,7 +65,14 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         return result;
     }
 
+    /**
+     * A key's first use is the ordinary case, so it is answered by asking the store whether the record has any event,
+     * not by loading a missing aggregate: the repository logs every failed load as a warning with a stack trace.
+     */
     private ProcessedRequest findEarlier(String aggregateId) {
+        if (eventStore.lastSequenceNumberFor(aggregateId).isEmpty()) {
+            return null;
+        }
         try {
             return requests.load(aggregateId).invoke(request -> request);
         } catch (AggregateNotFoundException notYet) {

@@ -3,6 +3,7 @@ package gr.solidarity.ledger.command.web;
 import gr.solidarity.ledger.messages.common.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,12 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException exception) {
         return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such record: " + exception.getAggregateIdentifier(), List.of());
+    }
+
+    /** A record whose identity the client chose (an item code) and that the event store already holds. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException exception) {
+        return problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "a record with this identifier already exists", List.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

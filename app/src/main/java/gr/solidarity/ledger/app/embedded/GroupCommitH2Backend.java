@@ -1,0 +1,102 @@
+package gr.solidarity.ledger.app.embedded;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * mongo-java-server's H2 backend, committed as a group every so often instead of once per write: every commit of an
+ * MVStore writes a new chunk, so committing each write cost tens of kilobytes of file per document.
+ * <p>
+ * A commit never cuts an operation in half: operations hold a shared lock, the commit an exclusive one, so each commit
+ * holds whole operations, in the order they were made. That is what the read side needs after a crash: views and
+ * tracking tokens are derived from the event store, a processor writes a batch's documents before its token, so a
+ * committed token never runs ahead of its view; writes after the last commit are lost with the process and redone from
+ * the event store by the idempotent projections. Nothing here is the only copy of anything.
+ */
+final class GroupCommitH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitH2Backend.class);
+
+    private final MVStore store;
+    private final ReentrantReadWriteLock operations = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService committer;
+
+    GroupCommitH2Backend(MVStore store, Duration interval) {
+        super(store);
+        this.store = store;
+        this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "read-model-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(1, interval.toMillis());
+        committer.scheduleWithFixedDelay(this::commit, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return operation(() -> super.handleMessage(message));
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return operation(() -> super.handleCommand(channel, databaseName, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return operation(() -> super.handleQuery(query));
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        operation(() -> {
+            super.dropDatabase(database);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        committer.shutdown();
+        commit();
+        super.close();
+    }
+
+    @Override
+    public void commit() {
+        operations.writeLock().lock();
+        try {
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } catch (RuntimeException e) {
+            log.error("Committing the read models failed; the next commit tries again", e);
+        } finally {
+            operations.writeLock().unlock();
+        }
+    }
+
+    private <T> T operation(Supplier<T> operation) {
+        operations.readLock().lock();
+        try {
+            return operation.get();
+        } finally {
+            operations.readLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package gr.solidarity.ledger.app.embedded;
+
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import static org.axonframework.common.DateTimeUtils.formatInstant;
+
+/**
+ * Axon's JDBC engine asks for a minimum or maximum with {@code min(...)}/{@code max(...)}, which answer one row holding
+ * NULL on an empty table or aggregate. sqlite-jdbc refuses to read NULL as a {@code Long}, so every tracking reader that
+ * catches up, and every new aggregate, would fail. These forms answer no row instead, which the engine reads as "none".
+ */
+final class SqliteEventStatements {
+
+    private SqliteEventStatements() {
+    }
+
+    static PreparedStatement createTokenAt(Connection connection, EventSchema schema, Instant dateTime)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + schema.globalIndexColumn() + " - 1 FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.timestampColumn() + " >= ?"
+                        + " ORDER BY " + schema.globalIndexColumn() + " ASC LIMIT 1");
+        statement.setString(1, formatInstant(dateTime));
+        return statement;
+    }
+
+    static PreparedStatement lastSequenceNumberFor(Connection connection, EventSchema schema, String aggregateId)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + schema.sequenceNumberColumn() + " FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ?"
+                        + " ORDER BY " + schema.sequenceNumberColumn() + " DESC LIMIT 1");
+        statement.setString(1, aggregateId);
+        return statement;
+    }
+
+    static PreparedStatement createTailToken(Connection connection, EventSchema schema) throws SQLException {
+        return connection.prepareStatement(
+                "SELECT " + schema.globalIndexColumn() + " - 1 FROM " + schema.domainEventTable()
+                        + " ORDER BY " + schema.globalIndexColumn() + " ASC LIMIT 1");
+    }
+
+    static PreparedStatement createHeadToken(Connection connection, EventSchema schema) throws SQLException {
+        return connection.prepareStatement(
+                "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
+                        + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1");
+    }
+
+    /** The first index after a token's, used by the engine to tell a gap from the end of the stream. */
+    static PreparedStatement firstIndexAfter(Connection connection, EventSchema schema, long index)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.globalIndexColumn() + " > ?"
+                        + " ORDER BY " + schema.globalIndexColumn() + " ASC LIMIT 1");
+        statement.setLong(1, index);
+        return statement;
+    }
+}

@@ -1,0 +1,193 @@
+package gr.solidarity.ledger.app.benchmark;
+
+import gr.solidarity.ledger.app.support.Identities;
+import gr.solidarity.ledger.app.support.RunningLedger;
+import gr.solidarity.ledger.app.support.Views;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import gr.solidarity.ledger.messages.identity.Role;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The command path (HTTP → command → stored event: one catalogue item per request, bearer token) at 1, 8 and 32
+ * requests in flight, beside raw single-row appends of rows of the same size into the same event store, each its own
+ * transaction, in the same run. Not part of the default test run: {@code ./mvnw -Pbenchmark verify
+ * -Dtest=CommandPathBenchmarkTest} ({@code -Dbenchmark.seconds=20} per measurement). Figures go to the log and to
+ * {@code app/target/command-benchmark-report.md}.
+ */
+@Tag("benchmark")
+class CommandPathBenchmarkTest {
+
+    private static final int[] IN_FLIGHT = {1, 8, 32};
+
+    @Test
+    void commandPathAgainstRawAppends() throws Exception {
+        int seconds = Integer.getInteger("benchmark.seconds", 20);
+        Path data = Files.createTempDirectory("ledger-command-benchmark");
+        StringBuilder report = new StringBuilder("# Command path benchmark\n\n");
+        long documents;
+        try (RunningLedger ledger = RunningLedger.start(data, "logging.level.root=WARN")) {
+            ledger.identities().staff(Role.OFFICER);
+            String bearer = "Bearer " + ledger.identities().token("officer", Identities.passwordOf("officer"));
+            int port = Integer.parseInt(ledger.context().getEnvironment().getProperty("local.server.port"));
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            AtomicInteger sequence = new AtomicInteger();
+
+            // warm-up, and the size of the rows a catalogue item stores
+            run(client, port, bearer, sequence, 8, Math.max(2, seconds / 4));
+            DataSource dataSource = ledger.bean(DataSource.class);
+            int rowBytes = averageEventBytes(dataSource);
+
+            double raw = rawAppends(dataSource, rowBytes, seconds);
+            line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, one transaction each, into"
+                    + " the same SQLite store: %,.0f rows/s%n%n", rowBytes, raw));
+            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends | resident MB |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (int inFlight : IN_FLIGHT) {
+                Result result = run(client, port, bearer, sequence, inFlight, seconds);
+                line(report, String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f | %,d |%n", inFlight,
+                        result.perSecond(), result.p50(), result.p99(), result.perSecond() / raw, residentMegabytes()));
+            }
+            long events = count(dataSource, "SELECT count(*) FROM DomainEventEntry");
+            long eventStoreBytes = size(data.resolve("events.sqlite")) + size(data.resolve("events.sqlite-wal"));
+            line(report, String.format(Locale.ROOT, "%nEvent store: %,d events in %,d bytes = %,d bytes per event"
+                    + " (with the raw rows of this run still in the file)%n", events, eventStoreBytes,
+                    eventStoreBytes / Math.max(1, events)));
+            Views.awaitAllCaughtUp(ledger);
+            MongoTemplate mongo = ledger.bean(MongoTemplate.class);
+            documents = mongo.getCollectionNames().stream()
+                    .mapToLong(collection -> mongo.getCollection(collection).countDocuments()).sum();
+        }
+        // measured after the ledger stopped: the read side's last group commit is then in the file
+        long readModelBytes = size(data.resolve("readmodels.mv.db"));
+        line(report, String.format(Locale.ROOT, "Read side: %,d documents (views and tokens) in %,d bytes ="
+                + " %,d bytes per document%n", documents, readModelBytes, readModelBytes / Math.max(1, documents)));
+        Files.writeString(Path.of("target", "command-benchmark-report.md"), report);
+    }
+
+    private record Result(double perSecond, double p50, double p99) {
+    }
+
+    private static Result run(HttpClient client, int port, String bearer, AtomicInteger sequence, int inFlight,
+                              int seconds) throws InterruptedException {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService senders = Executors.newFixedThreadPool(inFlight);
+        for (int i = 0; i < inFlight; i++) {
+            senders.submit(() -> {
+                while (System.nanoTime() < end) {
+                    int n = sequence.incrementAndGet();
+                    String body = """
+                            {"itemCode":"BENCH-%d","nameEl":"Είδος %d","nameEn":"Item %d","category":"CANNED","unit":"PACK","perishable":false}
+                            """.formatted(n, n, n);
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/catalogue/items"))
+                                .header("Content-Type", "application/json").header("Authorization", bearer)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (answer.statusCode() == 201) {
+                            latencies.add(System.nanoTime() - start);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        if (failures.get() > 0) {
+            throw new AssertionError(failures.get() + " commands failed at " + inFlight + " in flight");
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Result(sorted.size() / (double) seconds, millis(sorted, 0.50), millis(sorted, 0.99));
+    }
+
+    private static double rawAppends(DataSource dataSource, int rowBytes, int seconds) throws Exception {
+        byte[] row = new byte[rowBytes];
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE TABLE IF NOT EXISTS BenchmarkRow (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " data BLOB NOT NULL)");
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BenchmarkRow (data) VALUES (?)")) {
+                while (System.nanoTime() < end) {
+                    insert.setBytes(1, row);
+                    insert.executeUpdate();
+                    rows++;
+                }
+            }
+        }
+        return rows / (double) seconds;
+    }
+
+    private static int averageEventBytes(DataSource dataSource) throws Exception {
+        return (int) count(dataSource, "SELECT avg(length(payload) + coalesce(length(metaData), 0) + 150)"
+                + " FROM DomainEventEntry WHERE payloadType LIKE '%CatalogueItemAdded'");
+    }
+
+    private static long count(DataSource dataSource, String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static double millis(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * quantile))) / 1_000_000.0;
+    }
+
+    private static long residentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static long size(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    private static void line(StringBuilder report, String text) {
+        System.out.print(text);
+        report.append(text);
+    }
+}
