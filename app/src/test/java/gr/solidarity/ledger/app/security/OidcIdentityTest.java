@@ -112,6 +112,20 @@ class OidcIdentityTest {
     }
 
     @Test
+    void aProviderTokenForTheUserSystemIsRefusedWhateverItsRole() {
+        for (String subject : List.of("system", "SYSTEM", " System ")) {
+            WebTestClient claimant = bearer(provider.token(Map.of("sub", subject, "preferred_name", "Σύστημα",
+                    "realm_access", Map.of("roles", List.of("ledger-director")))));
+            claimant.get().uri("/api/me").exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            claimant.post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(item("SYSTEM-1")).exchange().expectStatus().isUnauthorized();
+        }
+        assertThat(EventLog.messagesOfType(ledger, "CatalogueItemAdded"))
+                .noneMatch(added -> added.getPayload().toString().contains("SYSTEM-1"));
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyIsRefused() {
         String forged = new TestIdentityProvider().token(officerClaims());
         bearer(forged).get().uri("/api/me").exchange()
