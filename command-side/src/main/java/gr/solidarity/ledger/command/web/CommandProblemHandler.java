@@ -3,6 +3,7 @@ package gr.solidarity.ledger.command.web;
 import gr.solidarity.ledger.messages.common.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,8 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such record: " + exception.getAggregateIdentifier(), List.of());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException exception) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(Exception exception) {
         return problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "the record was changed or created at the same time by another request; repeat with fresh data", List.of());
     }
@@ -74,6 +75,14 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         String detail = cause != ex && cause.getMessage() != null ? reason + ": " + firstLine(cause.getMessage()) : reason;
         return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, List.of())));
+    }
+
+    /** Problems the web framework answers itself (too large, wrong media type, wrong method) get a code as well. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(ex, body, headers, status, exchange)
+                .map(answer -> ProblemCodes.withCode(answer, "MALFORMED_REQUEST"));
     }
 
     private static Refusal.FieldProblem fieldProblem(FieldError error) {

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -79,7 +80,9 @@ public class CommandSender {
                         commandGateway.<R>send(command, MetaData.from(metaData))))
                 .subscribeOn(Schedulers.boundedElastic());
         if (!idempotent) {
-            return once;
+            // Nothing of a creation that lost the race was stored: sent again, it meets the record the winner created
+            // and is answered as a duplicate sent a moment later would be.
+            return once.onErrorResume(CommandSender::lostCreationRace, lost -> once);
         }
         return once.onErrorResume(CommandSender::lostRace, lost -> once);
     }
@@ -119,7 +122,16 @@ public class CommandSender {
 
     private static boolean lostRace(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lostCreationRace(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }
