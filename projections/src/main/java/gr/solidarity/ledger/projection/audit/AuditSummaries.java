@@ -130,9 +130,9 @@ final class AuditSummaries {
                         + reasonEn(e.reason()) + "), now " + number(e.onHandAfter())));
         on(PhysicalCountRecorded.class, e -> new Summary(
                 "Καταμέτρηση " + e.itemCode() + ": μετρήθηκαν " + number(e.countedQuantity()) + " έναντι "
-                        + number(e.previousOnHand()) + " στα βιβλία",
+                        + number(e.previousOnHand()) + " στα βιβλία, διαφορά " + signed(countDifference(e)),
                 "Count of " + e.itemCode() + ": " + number(e.countedQuantity()) + " counted against "
-                        + number(e.previousOnHand()) + " on record"));
+                        + number(e.previousOnHand()) + " on record, difference " + signed(countDifference(e))));
         on(StockTransferredOut.class, e -> new Summary(
                 "Μεταφορά " + count(e.lines().size(), "παρτίδας", "παρτίδων") + " προς άλλη αποθήκη",
                 "Transfer of " + count(e.lines().size(), "lot", "lots") + " sent to another warehouse"));
@@ -256,6 +256,17 @@ final class AuditSummaries {
 
     private static String number(BigDecimal value) {
         return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** The difference as recorded, or as it follows from the two quantities when it was not. */
+    private static BigDecimal countDifference(PhysicalCountRecorded event) {
+        if (event.difference() != null) {
+            return event.difference();
+        }
+        if (event.countedQuantity() == null || event.previousOnHand() == null) {
+            return BigDecimal.ZERO;
+        }
+        return event.countedQuantity().subtract(event.previousOnHand());
     }
 
     private static String signed(BigDecimal value) {
