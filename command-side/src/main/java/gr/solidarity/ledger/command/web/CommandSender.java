@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.command.web;
 
+import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.idempotency.IdempotencyInterceptor;
 import gr.solidarity.ledger.messages.common.LedgerCommand;
 import gr.solidarity.ledger.messages.identity.Actor;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Sends commands from HTTP handlers. Axon's local command bus runs the handler on the calling thread, so every send is
@@ -39,6 +41,12 @@ import java.util.function.Function;
 public class CommandSender {
 
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+    /**
+     * Rule IdempotencyKeyFormat: up to 128 printable ASCII letters, digits and {@code . _ : ~ + / = -}, enough for a
+     * UUID or a client's own scheme, and safe to store and to log.
+     */
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:~+/=-]{1,128}$");
 
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
@@ -60,6 +68,10 @@ public class CommandSender {
             if (actor == null) {
                 return Mono.error(new IllegalStateException("No signed-in actor for " + command.getClass().getSimpleName()));
             }
+            if (idempotencyKey != null && !idempotencyKey.isBlank() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                return Mono.error(CommandRefusedException.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER,
+                        "an idempotency key is 1 to 128 letters, digits or . _ : ~ + / = -"));
+            }
             Map<String, Object> metaData = new HashMap<>(actor.toMetaData());
             String requestId = context.getOrDefault(Actor.REQUEST_ID, null);
             if (requestId != null) {
@@ -72,7 +84,8 @@ public class CommandSender {
     private <R> Mono<R> send(LedgerCommand command, String idempotencyKey, Map<String, Object> metaData) {
         boolean idempotent = false;
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            metaData.put(IdempotencyInterceptor.KEY, idempotencyKey);
+            // each sender has keys of their own: one user's key can neither replay nor block another's request
+            metaData.put(IdempotencyInterceptor.KEY, metaData.get(Actor.USER_ID) + "/" + idempotencyKey);
             metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint(command, metaData.get(Actor.USER_ID)));
             idempotent = true;
         }
