@@ -104,6 +104,23 @@ class ExplainedRefusalsHttpTest {
         }
     }
 
+    private static Map<String, Object> donor(String name) {
+        return Map.of("legalName", name, "taxNumber", "094014225",
+                "contact", Map.of("person", "Μαρία Παπαδοπούλου", "email", "info@example.gr"),
+                "address", Map.of("street", "Λεωφόρος Δωδώνης 10", "postalCode", "45221", "town", "Ιωάννινα"),
+                "municipalityCode", "1801");
+    }
+
+    @Test
+    void aSecondDonorCompanyWithTheSameTaxNumberIsRefusedNamingTheField() {
+        api.post("/api/organisations/donor-companies", donor("Ελαιουργία Θεσπρωτίας Α.Ε.")).expectStatus().isCreated();
+        api.post("/api/organisations/donor-companies", donor("Ελαιουργία Θεσπρωτίας (ξανά)"))
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("TAX_NUMBER_TAKEN")
+                .jsonPath("$.errors[0].field").isEqualTo("taxNumber");
+    }
+
     @Test
     void aMissingNeedOrAllocationIsAProblemDocumentNotAnEmptyBody() {
         for (String path : List.of("/api/needs/", "/api/allocations/", "/api/catalogue/items/")) {

@@ -20,6 +20,13 @@ public final class OrganisationEvents {
                                                GeoPoint location, int beneficiariesServed) {
     }
 
+    /**
+     * A tax number (ΑΦΜ) taken by a donor company, stored in the same transaction as its registration under an
+     * identity made of the number itself, so that the event store refuses a second company with the same number.
+     */
+    public record TaxNumberClaimed(String taxNumber, String organisationId) {
+    }
+
     public record OrganisationVerified(String organisationId, String note) {
     }
 

@@ -25,6 +25,7 @@ import gr.solidarity.ledger.messages.need.NeedEvents.NeedFulfilled;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedLineAmended;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.DonorCompanyRegistered;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.OrganisationReinstated;
+import gr.solidarity.ledger.messages.organisation.OrganisationEvents.TaxNumberClaimed;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.OrganisationSuspended;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.OrganisationVerified;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
@@ -75,6 +76,9 @@ final class AuditSummaries {
                 "Ο φορέας επαληθεύτηκε" + colon(e.note()), "Organisation verified" + colon(e.note())));
         on(OrganisationSuspended.class, e -> new Summary(
                 "Ο φορέας τέθηκε σε αναστολή" + colon(e.reason()), "Organisation suspended" + colon(e.reason())));
+        on(TaxNumberClaimed.class, e -> new Summary(
+                "Ο ΑΦΜ " + e.taxNumber() + " δεσμεύτηκε για τη δωρήτρια εταιρεία",
+                "Tax number " + e.taxNumber() + " taken by the donor company"));
         on(OrganisationReinstated.class, e -> new Summary(
                 "Ο φορέας επανήλθε σε ισχύ" + colon(e.note()), "Organisation reinstated" + colon(e.note())));
         // warehouses
