@@ -121,6 +121,40 @@ class ExplainedRefusalsHttpTest {
                 .jsonPath("$.errors[0].field").isEqualTo("taxNumber");
     }
 
+    private void namesTheField(String path, String body, String field) {
+        Map<String, Object> problem = api.http().post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) problem.get("errors")).extracting(error -> error.get("field"))
+                .as(body).contains(field);
+        assertThat(problem.toString()).doesNotContain("tools.jackson", "Cannot", "java.lang", "through reference");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMissingOrMistypedNumberIsNamedAsTheFieldWithoutParserInternals() {
+        String recipient = UUID.randomUUID().toString();
+        namesTheField("/api/needs", """
+                {"recipientId": "%s", "lines": [{"itemCode": "RICE", "quantity": 5, "priority": "URGENT",
+                 "neededBy": "2030-01-01"}]}""".formatted(recipient), "lines[0].beneficiaries");
+        namesTheField("/api/needs", """
+                {"recipientId": "%s", "lines": [{"itemCode": "RICE", "quantity": "many", "priority": "URGENT",
+                 "neededBy": "2030-01-01", "beneficiaries": 3}]}""".formatted(recipient), "lines[0].quantity");
+        namesTheField("/api/allocations", """
+                {"needId": "n-1", "warehouseId": "w-1", "lines": [{"quantity": 3}]}""", "lines[0].needLineNo");
+        namesTheField("/api/organisations/recipient-structures", """
+                {"name": "Συσσίτιο", "structureType": "PARISH_SOUP_KITCHEN", "contact": {"person": "π. Γεώργιος"},
+                 "address": {"street": "Κεντρική 1", "postalCode": "45444", "town": "Ιωάννινα"},
+                 "municipalityCode": "1801", "latitude": 39.665, "longitude": 20.853}""", "beneficiariesServed");
+        namesTheField("/api/organisations/recipient-structures", """
+                {"name": "Συσσίτιο", "structureType": "PARISH_SOUP_KITCHEN", "contact": {"person": "π. Γεώργιος"},
+                 "address": {"street": "Κεντρική 1", "postalCode": "45444", "town": "Ιωάννινα"},
+                 "municipalityCode": "1801", "latitude": 39.665, "longitude": 20.853, "beneficiariesServed": [1]}""",
+                "beneficiariesServed");
+    }
+
     @Test
     void aMissingNeedOrAllocationIsAProblemDocumentNotAnEmptyBody() {
         for (String path : List.of("/api/needs/", "/api/allocations/", "/api/catalogue/items/")) {
