@@ -4,11 +4,9 @@ import gr.solidarity.ledger.messages.common.Refusal;
 import gr.solidarity.ledger.messages.identity.AccountCommands.CreateUserAccount;
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserCredentials;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
-import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.Role;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -62,7 +60,8 @@ class FirstAdministrator {
         CreateUserAccount create = new CreateUserAccount(username, "Διαχειριστής", Role.ADMIN, null,
                 passwordEncoder.encode(password));
         try {
-            commands.sendAndWait(create, MetaData.from(Actor.SYSTEM.toMetaData()));
+            // sent without an actor: the command bus stamps it as the system's, which only this process can do
+            commands.sendAndWait(create);
         } catch (CommandExecutionException refused) {
             if (refused.getDetails().filter(details -> details instanceof Refusal refusal
                     && TAKEN.equals(refusal.code())).isPresent()) {

@@ -30,6 +30,7 @@ import java.net.URI;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -74,8 +75,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RequestIds requestIds() {
-        return new RequestIds();
+    RequestIds requestIds(org.springframework.core.env.Environment environment) {
+        return new RequestIds(org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("ledger.security.trusted-proxies",
+                        org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .orElse(List.of()));
     }
 
     @Bean

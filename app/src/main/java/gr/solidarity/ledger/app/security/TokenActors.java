@@ -40,6 +40,9 @@ final class TokenActors {
         if (userId == null) {
             throw new BadCredentialsException("The token names no user");
         }
+        if (Actor.isReservedUserId(userId)) {
+            throw new BadCredentialsException("The token names a user the ledger reserves for itself");
+        }
         String name = text(claim(claims, names.name()));
         Role role = role(claim(claims, names.role()), names.rolePrefix());
         String organisation = text(claim(claims, names.organisation()));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * With an external identity provider the ledger only checks tokens: signed by the provider's key, unexpired, and
@@ -43,6 +44,8 @@ class OidcIdentityTest {
         ledger = RunningLedger.start(dataDirectory,
                 "ledger.security.identity=oidc",
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem.toAbsolutePath(),
+                "spring.security.oauth2.resourceserver.jwt.audiences=" + TestIdentityProvider.AUDIENCE,
+                "ledger.security.require-audience=true",
                 "ledger.security.claims.role=realm_access.roles",
                 "ledger.security.claims.role-prefix=ledger-",
                 "ledger.security.claims.name=preferred_name",
@@ -109,6 +112,42 @@ class OidcIdentityTest {
         donor.post().uri("/api/pledges").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("donorId", "donor-company-42", "lines", List.of()))
                 .exchange().expectStatus().value(status -> assertThat(status).isNotIn(401, 403));
+    }
+
+    @Test
+    void aProviderTokenForTheUserSystemIsRefusedWhateverItsRole() {
+        for (String subject : List.of("system", "SYSTEM", " System ")) {
+            WebTestClient claimant = bearer(provider.token(Map.of("sub", subject, "preferred_name", "Σύστημα",
+                    "realm_access", Map.of("roles", List.of("ledger-director")))));
+            claimant.get().uri("/api/me").exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            claimant.post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(item("SYSTEM-1")).exchange().expectStatus().isUnauthorized();
+        }
+        assertThat(EventLog.messagesOfType(ledger, "CatalogueItemAdded"))
+                .noneMatch(added -> added.getPayload().toString().contains("SYSTEM-1"));
+    }
+
+    @Test
+    void aTokenTheProviderIssuedToAnotherApplicationIsRefused() {
+        Map<String, Object> claims = new java.util.HashMap<>(officerClaims());
+        claims.put("aud", "payroll");
+        bearer(provider.token(claims)).get().uri("/api/me").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        bearer(provider.token(claims)).post().uri("/api/catalogue/items").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(item("PAYROLL-1")).exchange().expectStatus().isUnauthorized();
+        claims.put("aud", List.of("payroll", TestIdentityProvider.AUDIENCE));
+        bearer(provider.token(claims)).get().uri("/api/me").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aLedgerThatRequiresAnAudienceDoesNotStartWithoutOne(@TempDir Path elsewhere) throws Exception {
+        Path pem = provider.writePublicKey(elsewhere);
+        assertThatThrownBy(() -> RunningLedger.start(elsewhere.resolve("data"),
+                "ledger.security.identity=oidc",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem.toAbsolutePath(),
+                "ledger.security.require-audience=true").close())
+                .hasStackTraceContaining("spring.security.oauth2.resourceserver.jwt.audiences");
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.Map;
 /** An identity provider for tests: an RSA key pair of its own, its public key as PEM, tokens it signs. */
 final class TestIdentityProvider {
 
+    static final String AUDIENCE = "solidarity-ledger";
+
     private final RSAKey key;
 
     TestIdentityProvider() {
@@ -47,6 +49,8 @@ final class TestIdentityProvider {
     String token(Map<String, Object> claims, Instant expiresAt) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer("https://idp.example.gr/realms/epirus")
+                // issued to the ledger unless the claims say otherwise
+                .audience(AUDIENCE)
                 .issueTime(Date.from(Instant.now().minusSeconds(60 * 60 * 2)))
                 .expirationTime(Date.from(expiresAt));
         claims.forEach(builder::claim);

@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.command.account;
 
+import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserCredentials;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserCredentials;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -49,7 +50,8 @@ class AccountCredentials {
 
     @QueryHandler
     Optional<UserCredentials> handle(FindUserCredentials query) {
-        if (query.username() == null || !UserAccount.USERNAME.matcher(query.username()).matches()) {
+        if (query.username() == null || !UserAccount.USERNAME.matcher(query.username()).matches()
+                || Actor.isReservedUserId(query.username())) {
             return Optional.empty();
         }
         // anyone may try any name: an unknown one is answered quietly, not by a failed load that logs a warning

@@ -38,6 +38,7 @@ public class UserAccount {
 
     static final String INVALID_USERNAME = "INVALID_USERNAME";
     static final String USERNAME_TAKEN = "USERNAME_TAKEN";
+    static final String USERNAME_RESERVED = "USERNAME_RESERVED";
     static final String ROLE_REQUIRED = "ROLE_REQUIRED";
     static final String STAFF_WITHOUT_ORGANISATION = "STAFF_MUST_NOT_BELONG_TO_ORGANISATION";
     static final String PASSWORD_REQUIRED = "PASSWORD_REQUIRED";
@@ -125,6 +126,10 @@ public class UserAccount {
             throw CommandRefusedException.invalid(INVALID_USERNAME, "username",
                     "a username is 3 to 64 lower-case letters, digits, dots, dashes or underscores, "
                             + "starting with a letter or digit");
+        }
+        if (Actor.isReservedUserId(username)) {
+            throw CommandRefusedException.invalid(USERNAME_RESERVED, "username",
+                    "the username " + username + " is reserved for the ledger itself");
         }
         return username;
     }

@@ -203,7 +203,8 @@ public class Allocation {
             throw CommandRefusedException.invalid(DISPATCHED_ON_IN_FUTURE, "dispatchedOn",
                     "the dispatch date must not be after today (" + today + ")");
         }
-        List<ReservedLot> shipped = stockDesk.dispatch(new DispatchReservation(warehouseId, allocationId, manifestNumber));
+        List<ReservedLot> shipped = stockDesk.dispatch(new DispatchReservation(warehouseId, allocationId, manifestNumber,
+                command.dispatchedOn()));
         organisationLookup.requireVerifiedRecipient("allocationId", recipientId);
         apply(new AllocationDispatched(allocationId, warehouseId, recipientId, manifestNumber, command.dispatchedOn(),
                 allocatedLots(shipped)));

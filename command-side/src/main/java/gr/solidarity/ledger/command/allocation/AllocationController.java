@@ -114,7 +114,7 @@ class AllocationController {
                            @Size(max = 1000) String note) {
     }
 
-    record ProposedLineBody(@Min(1) int needLineNo,
+    record ProposedLineBody(@NotNull @Min(1) Integer needLineNo,
                             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") BigDecimal quantity,
                             String lotId) {
     }

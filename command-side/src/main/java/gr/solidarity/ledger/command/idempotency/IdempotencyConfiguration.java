@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.command.idempotency;
 
 import gr.solidarity.ledger.command.common.RefusalTranslatingInterceptor;
+import gr.solidarity.ledger.command.common.SystemActorGuard;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.modelling.command.Repository;
@@ -16,7 +17,8 @@ public class IdempotencyConfiguration {
 
     /**
      * Registered on the command bus before any handler subscribes, inside the transaction of each command: unknown
-     * records become refusals first, then retried requests are recognised.
+     * records become refusals first, then retried requests are recognised. Before either, a command that does not say
+     * who sends it is refused unless this process sent it as the system.
      */
     @Bean
     ConfigurerModule idempotentCommands(ObjectProvider<Repository<ProcessedRequest>> requests,
@@ -25,6 +27,9 @@ public class IdempotencyConfiguration {
                 Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS - 1,
                 () -> {
                     CommandBus commandBus = config.commandBus();
+                    SystemActorGuard systemActor = new SystemActorGuard();
+                    commandBus.registerDispatchInterceptor(systemActor);
+                    commandBus.registerHandlerInterceptor(systemActor);
                     commandBus.registerHandlerInterceptor(new RefusalTranslatingInterceptor());
                     commandBus.registerHandlerInterceptor(
                             new IdempotencyInterceptor(requests.getObject(), config.eventStore(), serializer.getObject()));

@@ -85,12 +85,12 @@ class NeedController {
                                @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") BigDecimal quantity,
                                @NotNull NeedPriority priority,
                                @NotNull LocalDate neededBy,
-                               @Min(0) @Max(100000) int beneficiaries) {
+                               @NotNull @Min(0) @Max(100000) Integer beneficiaries) {
     }
 
     record NeedLineBody(@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") BigDecimal quantity,
                         @NotNull NeedPriority priority,
                         @NotNull LocalDate neededBy,
-                        @Min(0) @Max(100000) int beneficiaries) {
+                        @NotNull @Min(0) @Max(100000) Integer beneficiaries) {
     }
 }

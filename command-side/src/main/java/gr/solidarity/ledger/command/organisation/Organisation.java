@@ -47,14 +47,15 @@ public class Organisation {
     }
 
     @CommandHandler
-    public Organisation(RegisterDonorCompany command) {
+    public Organisation(RegisterDonorCompany command, TaxNumbers taxNumbers) {
         var municipality = Municipalities.greece().require("municipalityCode", command.municipalityCode());
-        apply(new DonorCompanyRegistered(command.organisationId(),
-                Texts.require("legalName", command.legalName(), 200),
-                TaxNumber.require("taxNumber", command.taxNumber()),
-                requireContact(command.contact()),
-                Addresses.require(command.address()),
-                municipality));
+        String legalName = Texts.require("legalName", command.legalName(), 200);
+        String taxNumber = TaxNumber.require("taxNumber", command.taxNumber());
+        var contact = requireContact(command.contact());
+        var address = Addresses.require(command.address());
+        // Rule TaxNumberMustBeUnique, checked last so that an invalid registration claims nothing
+        taxNumbers.claim(taxNumber, command.organisationId());
+        apply(new DonorCompanyRegistered(command.organisationId(), legalName, taxNumber, contact, address, municipality));
     }
 
     @CommandHandler

@@ -110,6 +110,6 @@ class OrganisationController {
                                      @NotBlank @Pattern(regexp = "\\d{4}", message = "must be a four-digit ELSTAT municipality code") String municipalityCode,
                                      @NotNull @DecimalMin("34.5") @DecimalMax("42.0") Double latitude,
                                      @NotNull @DecimalMin("19.0") @DecimalMax("30.0") Double longitude,
-                                     @Min(0) @Max(100000) int beneficiariesServed) {
+                                     @NotNull @Min(0) @Max(100000) Integer beneficiariesServed) {
     }
 }

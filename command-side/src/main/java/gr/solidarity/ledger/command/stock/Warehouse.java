@@ -92,6 +92,7 @@ public class Warehouse {
     static final String RESERVATION_DATE_REQUIRED = "RESERVATION_DATE_REQUIRED";
     static final String LOT_ITEM_MISMATCH = "LOT_ITEM_MISMATCH";
     static final String EXPIRED_LOT_CANNOT_BE_ALLOCATED = "EXPIRED_LOT_CANNOT_BE_ALLOCATED";
+    static final String EXPIRED_LOT_CANNOT_BE_DISPATCHED = "EXPIRED_LOT_CANNOT_BE_DISPATCHED";
     static final String STOCK_MUST_COVER_ALLOCATION = "STOCK_MUST_COVER_ALLOCATION";
     static final String NO_ACTIVE_RESERVATION = "NO_ACTIVE_RESERVATION";
     static final String TRANSFER_LINES_REQUIRED = "TRANSFER_LINES_REQUIRED";
@@ -274,6 +275,15 @@ public class Warehouse {
     public List<ReservedLot> handle(DispatchReservation command) {
         List<ReservedLot> lines = requireActiveReservation(command.allocationId());
         String manifestNumber = Texts.require("manifestNumber", command.manifestNumber(), 50);
+        // Rule ExpiredLotCannotBeDispatched: a lot approved while fresh may have expired while waiting to leave.
+        for (ReservedLot line : lines) {
+            Lot lot = lots.get(line.lotId());
+            if (lot != null && command.dispatchedOn() != null && lot.expiredOn(command.dispatchedOn())) {
+                throw CommandRefusedException.ruleViolated(EXPIRED_LOT_CANNOT_BE_DISPATCHED, "dispatchedOn",
+                        "lot " + lot.lotId() + " expired on " + lot.expiryDate() + ", before the dispatch on "
+                                + command.dispatchedOn() + "; cancel the allocation and propose it again from fresh stock");
+            }
+        }
         apply(new ReservedStockDispatched(warehouseId, command.allocationId(), manifestNumber, lines));
         return lines;
     }

@@ -20,6 +20,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 import java.net.URI;
 import java.util.List;
@@ -95,9 +96,43 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
                                                                          HttpHeaders headers, HttpStatusCode status,
                                                                          ServerWebExchange exchange) {
         String reason = ex.getReason() == null ? "the request could not be read" : ex.getReason();
+        // a value of the wrong kind, or none where a number must be: name the field, not the parser's internals
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = fieldPath(json.getPath());
+                String message = "must be a value of the right kind (a number, text, true/false, a date or a list, "
+                        + "as documented), and present where required";
+                return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
+                        "the request has invalid fields", List.of(new Refusal.FieldProblem(field, message)))));
+            }
+        }
         Throwable cause = ex.getMostSpecificCause();
         String detail = cause != ex && cause.getMessage() != null ? reason + ": " + firstLine(cause.getMessage()) : reason;
         return Mono.just(ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, List.of())));
+    }
+
+    /** Problems the web framework answers itself (too large, wrong media type, wrong method) get a code as well. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(ex, body, headers, status, exchange)
+                .map(answer -> ProblemCodes.withCode(answer, "MALFORMED_REQUEST"));
+    }
+
+    /** {@code lines[0].quantity}, as the field problems of validation name fields. */
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static Refusal.FieldProblem fieldProblem(FieldError error) {

@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.command.web;
 
+import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.idempotency.IdempotencyInterceptor;
 import gr.solidarity.ledger.messages.common.LedgerCommand;
 import gr.solidarity.ledger.messages.identity.Actor;
@@ -7,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Sends commands from HTTP handlers. Axon's local command bus runs the handler on the calling thread, so every send is
@@ -37,6 +40,12 @@ import java.util.function.Function;
 public class CommandSender {
 
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+    /**
+     * Rule IdempotencyKeyFormat: up to 128 printable ASCII letters, digits and {@code . _ : ~ + / = -}, enough for a
+     * UUID or a client's own scheme, and safe to store and to log.
+     */
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:~+/=-]{1,128}$");
 
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
@@ -58,6 +67,10 @@ public class CommandSender {
             if (actor == null) {
                 return Mono.error(new IllegalStateException("No signed-in actor for " + command.getClass().getSimpleName()));
             }
+            if (idempotencyKey != null && !idempotencyKey.isBlank() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                return Mono.error(CommandRefusedException.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER,
+                        "an idempotency key is 1 to 128 letters, digits or . _ : ~ + / = -"));
+            }
             Map<String, Object> metaData = new HashMap<>(actor.toMetaData());
             String requestId = context.getOrDefault(Actor.REQUEST_ID, null);
             if (requestId != null) {
@@ -70,7 +83,8 @@ public class CommandSender {
     private <R> Mono<R> send(LedgerCommand command, String idempotencyKey, Map<String, Object> metaData) {
         boolean idempotent = false;
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            metaData.put(IdempotencyInterceptor.KEY, idempotencyKey);
+            // each sender has keys of their own: one user's key can neither replay nor block another's request
+            metaData.put(IdempotencyInterceptor.KEY, metaData.get(Actor.USER_ID) + "/" + idempotencyKey);
             metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint(command, metaData.get(Actor.USER_ID)));
             idempotent = true;
         }
@@ -78,9 +92,11 @@ public class CommandSender {
                         commandGateway.<R>send(command, MetaData.from(metaData))))
                 .subscribeOn(Schedulers.boundedElastic());
         if (!idempotent) {
-            return once;
+            // Nothing of a creation that lost the race was stored: sent again, it meets the record the winner created
+            // and is answered as a duplicate sent a moment later would be.
+            return once.onErrorResume(CommandSender::lostCreationRace, lost -> once);
         }
-        return once.onErrorResume(LostRaces::isLostRace, lost -> once);
+        return once.onErrorResume(error -> LostRaces.isLostRace(error) || lostCreationRace(error), lost -> once);
     }
 
     /**
@@ -114,6 +130,15 @@ public class CommandSender {
     public Mono<ResponseEntity<Accepted>> accept(LedgerCommand command, String idempotencyKey) {
         return execute(command, idempotencyKey).map(outcome ->
                 ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(command.targetId(), outcome.position())));
+    }
+
+    private static boolean lostCreationRace(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same key sent by someone else is a different request, so the actor is part of the fingerprint. */

@@ -105,6 +105,15 @@ class UserAccountTest {
     // --- creation
 
     @Test
+    void aLocalAccountCannotBeNamedSystem() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserAccount("system", "Σύστημα", Role.ADMIN, null, HASH), OTHER_ADMIN)
+                .expectException(refused())
+                .expectExceptionDetails(refusalOn(UserAccount.USERNAME_RESERVED, Kind.INVALID, "username"))
+                .expectNoEvents();
+    }
+
+    @Test
     void createsAStaffAccount() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserAccount(USER, " Μαρία Παπαδοπούλου ", Role.OFFICER, null, HASH), OTHER_ADMIN)

@@ -364,7 +364,7 @@ class AllocationTest {
         fixture.given(proposed(), approved())
                 .when(new DispatchAllocation(ALLOCATION, "ΔΑ-77", DISPATCHED_ON))
                 .expectEvents(dispatched());
-        assertThat(calls).containsExactly(new DispatchReservation(WAREHOUSE, ALLOCATION, "ΔΑ-77"));
+        assertThat(calls).containsExactly(new DispatchReservation(WAREHOUSE, ALLOCATION, "ΔΑ-77", DISPATCHED_ON));
     }
 
     @Test

@@ -17,6 +17,9 @@ import gr.solidarity.ledger.messages.organisation.OrganisationEvents.Organisatio
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
 import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import gr.solidarity.ledger.command.common.CommandRefusedException;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,10 +39,18 @@ class OrganisationTest {
     static final String AFM = "094014201";
 
     AggregateTestFixture<Organisation> fixture;
+    final Map<String, String> takenTaxNumbers = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = fixtureFor(Organisation.class);
+        // the rule as the repository-backed claims keep it (RepositoryTaxNumbersTest)
+        fixture.registerInjectableResource((TaxNumbers) (taxNumber, organisationId) -> {
+            String holder = takenTaxNumbers.putIfAbsent(taxNumber, organisationId);
+            if (holder != null && !holder.equals(organisationId)) {
+                throw CommandRefusedException.conflict(TaxNumbers.TAX_NUMBER_TAKEN, "taken by " + holder);
+            }
+        });
     }
 
     static DonorCompanyRegistered donorRegistered() {
@@ -53,6 +64,24 @@ class OrganisationTest {
                 .when(new RegisterDonorCompany(ID, " Ηπειρωτικά Τρόφιμα Α.Ε. ", AFM, CONTACT, ADDRESS, "1801"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(donorRegistered());
+    }
+
+    @Test
+    void aSecondDonorCompanyWithATakenTaxNumberIsRefused() {
+        takenTaxNumbers.put(AFM, "0f1c4d2e-5b6a-4c3d-9e8f-1020304050ff");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterDonorCompany(ID, "Ηπειρωτικά Τρόφιμα (δεύτερη)", AFM, CONTACT, ADDRESS, "1801"))
+                .expectException(refused())
+                .expectExceptionDetails(refusal(TaxNumbers.TAX_NUMBER_TAKEN, Refusal.Kind.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInvalidRegistrationClaimsNoTaxNumber() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterDonorCompany(ID, "Εταιρεία", AFM, CONTACT, ADDRESS, "9999"))
+                .expectException(refused());
+        assertThat(takenTaxNumbers).isEmpty();
     }
 
     @ParameterizedTest

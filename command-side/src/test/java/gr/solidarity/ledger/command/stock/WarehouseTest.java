@@ -736,9 +736,26 @@ class WarehouseTest {
         void dispatchesAReservation() {
             List<ReservedLot> lines = List.of(new ReservedLot(1, R1 + "-2", MILK, q("3")));
             fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, lines))
-                    .when(new DispatchReservation(WH, ALLOC, " ΔΑ-2026-0042 "))
+                    .when(new DispatchReservation(WH, ALLOC, " ΔΑ-2026-0042 ", TODAY))
                     .expectEvents(new ReservedStockDispatched(WH, ALLOC, "ΔΑ-2026-0042", lines))
                     .expectResultMessagePayload(lines);
+        }
+
+        @Test
+        void aLotThatExpiredAfterApprovalIsNotDispatched() {
+            List<ReservedLot> lines = List.of(new ReservedLot(1, R1 + "-2", MILK, q("3")));
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, lines))
+                    .when(new DispatchReservation(WH, ALLOC, "ΔΑ-9", TODAY.plusDays(6)))
+                    .expectExceptionDetails(refusal(Warehouse.EXPIRED_LOT_CANNOT_BE_DISPATCHED, Kind.RULE_VIOLATED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLotIsStillDispatchedOnItsExpiryDate() {
+            List<ReservedLot> lines = List.of(new ReservedLot(1, R1 + "-2", MILK, q("3")));
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, lines))
+                    .when(new DispatchReservation(WH, ALLOC, "ΔΑ-9", TODAY.plusDays(5)))
+                    .expectEvents(new ReservedStockDispatched(WH, ALLOC, "ΔΑ-9", lines));
         }
 
         @Test
@@ -755,7 +772,7 @@ class WarehouseTest {
             List<ReservedLot> lines = List.of(new ReservedLot(1, R1 + "-2", MILK, q("3")));
             fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, lines),
                             new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", lines))
-                    .when(new DispatchReservation(WH, ALLOC, "ΔΑ-2"))
+                    .when(new DispatchReservation(WH, ALLOC, "ΔΑ-2", TODAY))
                     .expectExceptionDetails(refusal(Warehouse.NO_ACTIVE_RESERVATION, Kind.CONFLICT))
                     .expectNoEvents();
         }
@@ -764,7 +781,7 @@ class WarehouseTest {
         void refusesADispatchWithoutManifest() {
             List<ReservedLot> lines = List.of(new ReservedLot(1, R1 + "-2", MILK, q("3")));
             fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, lines))
-                    .when(new DispatchReservation(WH, ALLOC, ""))
+                    .when(new DispatchReservation(WH, ALLOC, "", TODAY))
                     .expectExceptionDetails(refusal(Texts.INVALID_TEXT, Kind.INVALID))
                     .expectNoEvents();
         }

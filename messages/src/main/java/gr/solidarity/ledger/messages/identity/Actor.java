@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Who sent a command. It travels with every command as message metadata under the keys below and is copied onto every
  * event the command causes, so the audit trail can say who did what. Commands the system sends on its own (demo data,
- * first-start set-up) carry {@link #SYSTEM}.
+ * first-start set-up) carry {@link #SYSTEM}. Its name is reserved: no local account and no identity provider's user
+ * may carry it, and the command side accepts it only on commands its own process sent without an actor.
  *
  * @param userId         stable id of the user (the username of a local account, the subject of an identity provider)
  * @param displayName    the name to show, as known when the command was sent
@@ -25,8 +26,17 @@ public record Actor(String userId, String displayName, Role role, String organis
     public static final String SYSTEM_ID = "system";
     public static final Actor SYSTEM = new Actor(SYSTEM_ID, "Σύστημα", null, null);
 
+    /** The system has no role and no organisation; a user who somehow carried the name would still have a role. */
     public boolean isSystem() {
-        return SYSTEM_ID.equals(userId);
+        return SYSTEM_ID.equals(userId) && role == null && organisationId == null;
+    }
+
+    /**
+     * Rule SystemNameIsReserved: names no user may carry, whatever their case or surrounding blanks, so that nobody can
+     * be taken for the system in the audit trail or in the rules that let the system act for everyone.
+     */
+    public static boolean isReservedUserId(String userId) {
+        return userId != null && SYSTEM_ID.equalsIgnoreCase(userId.strip());
     }
 
     /**

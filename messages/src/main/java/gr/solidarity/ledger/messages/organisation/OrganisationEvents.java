@@ -37,6 +37,19 @@ public final class OrganisationEvents {
         }
     }
 
+    /**
+     * A tax number (ΑΦΜ) taken by a donor company, stored in the same transaction as its registration under an
+     * identity made of the number itself, so that the event store refuses a second company with the same number.
+     */
+    @StoredType(name = "organisation.TaxNumberClaimed", revision = 1)
+    public record TaxNumberClaimed(String taxNumber, String organisationId) implements Concerning {
+
+        @Override
+        public List<String> concernedOrganisationIds() {
+            return Concerning.ids(organisationId);
+        }
+    }
+
     @StoredType(name = "organisation.OrganisationVerified", revision = 1)
     public record OrganisationVerified(String organisationId, String note) implements Concerning {
 

@@ -90,8 +90,9 @@ public final class StockCommands {
     }
 
     /** Take an allocation's reserved goods out of the warehouse. */
-    public record DispatchReservation(String warehouseId, String allocationId, String manifestNumber)
-            implements LedgerCommand {
+    /** @param dispatchedOn the day the goods leave: no lot may have expired by then */
+    public record DispatchReservation(String warehouseId, String allocationId, String manifestNumber,
+                                      LocalDate dispatchedOn) implements LedgerCommand {
         @Override public String targetId() { return warehouseId; }
     }
 }

@@ -25,6 +25,7 @@ import gr.solidarity.ledger.messages.need.NeedEvents.NeedFulfilled;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedLineAmended;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.DonorCompanyRegistered;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.OrganisationReinstated;
+import gr.solidarity.ledger.messages.organisation.OrganisationEvents.TaxNumberClaimed;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.OrganisationSuspended;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.OrganisationVerified;
 import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientStructureRegistered;
@@ -75,6 +76,9 @@ final class AuditSummaries {
                 "Ο φορέας επαληθεύτηκε" + colon(e.note()), "Organisation verified" + colon(e.note())));
         on(OrganisationSuspended.class, e -> new Summary(
                 "Ο φορέας τέθηκε σε αναστολή" + colon(e.reason()), "Organisation suspended" + colon(e.reason())));
+        on(TaxNumberClaimed.class, e -> new Summary(
+                "Ο ΑΦΜ " + e.taxNumber() + " δεσμεύτηκε για τη δωρήτρια εταιρεία",
+                "Tax number " + e.taxNumber() + " taken by the donor company"));
         on(OrganisationReinstated.class, e -> new Summary(
                 "Ο φορέας επανήλθε σε ισχύ" + colon(e.note()), "Organisation reinstated" + colon(e.note())));
         // warehouses
@@ -130,9 +134,11 @@ final class AuditSummaries {
                         + reasonEn(e.reason()) + "), now " + number(e.onHandAfter())));
         on(PhysicalCountRecorded.class, e -> new Summary(
                 "Καταμέτρηση " + e.itemCode() + " στις " + e.countedOn() + ": μετρήθηκαν "
-                        + number(e.countedQuantity()) + " έναντι " + number(e.previousOnHand()) + " στα βιβλία",
+                        + number(e.countedQuantity()) + " έναντι " + number(e.previousOnHand()) + " στα βιβλία, διαφορά "
+                        + signed(countDifference(e)),
                 "Count of " + e.itemCode() + " on " + e.countedOn() + ": " + number(e.countedQuantity())
-                        + " counted against " + number(e.previousOnHand()) + " on record"));
+                        + " counted against " + number(e.previousOnHand()) + " on record, difference "
+                        + signed(countDifference(e))));
         on(StockTransferredOut.class, e -> new Summary(
                 "Μεταφορά " + count(e.lines().size(), "παρτίδας", "παρτίδων") + " προς άλλη αποθήκη",
                 "Transfer of " + count(e.lines().size(), "lot", "lots") + " sent to another warehouse"));
@@ -256,6 +262,17 @@ final class AuditSummaries {
 
     private static String number(BigDecimal value) {
         return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** The difference as recorded, or as it follows from the two quantities when it was not. */
+    private static BigDecimal countDifference(PhysicalCountRecorded event) {
+        if (event.difference() != null) {
+            return event.difference();
+        }
+        if (event.countedQuantity() == null || event.previousOnHand() == null) {
+            return BigDecimal.ZERO;
+        }
+        return event.countedQuantity().subtract(event.previousOnHand());
     }
 
     private static String signed(BigDecimal value) {

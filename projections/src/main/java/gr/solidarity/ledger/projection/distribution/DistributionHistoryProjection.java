@@ -154,7 +154,8 @@ class DistributionHistoryProjection {
         }
         Document recipient = find(DistributionQueries.RECIPIENTS_COLLECTION, event.recipientId());
         Document need = find(DistributionQueries.NEEDS_COLLECTION, event.needId());
-        String month = MONTH.format(at.atZone(ATHENS));
+        // the month the goods arrived, even when their receipt was confirmed later from paper
+        String month = event.receivedOn() == null ? MONTH.format(at.atZone(ATHENS)) : MONTH.format(event.receivedOn());
         receivedPerLot.forEach((lotId, received) -> {
             ReceiptLine line = firstLinePerLot.get(lotId);
             String key = event.allocationId() + ":" + lotId;

@@ -41,6 +41,9 @@ import java.util.Map;
  * the pledge was made), a delivery against a pledge line, an unsolicited receipt of a lot, a lot received by a
  * structure. Each is written whole under its key, so handling an event again changes nothing. Documents are read and
  * written through {@link BatchDocuments}, once per batch.
+ * <p>
+ * Deliveries and distributions count in the month of the day they happened (received on, confirmed received on), not
+ * of the day they were entered: a receipt typed in late from paper still belongs to the month the goods arrived.
  */
 @Component
 @ProcessingGroup("donor-statements")
@@ -48,6 +51,8 @@ class DonorStatementProjection {
 
     static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    /** Receipts against a pledge, with the month they were received in, for the pledge's deliveries. */
+    static final String RECEIPTS_COLLECTION = "donor_statement_receipts";
 
     private final MongoTemplate mongo;
     private final BatchDocuments documents;
@@ -117,19 +122,35 @@ class DonorStatementProjection {
             return;
         }
         Document line = pledge.get("lines", new Document()).get(String.valueOf(event.lineNo()), new Document());
+        // the receipt's own event comes after this one; when it was handled already (a batch retried), its date counts
+        Document receipt = documents.find(RECEIPTS_COLLECTION, event.receiptId());
+        String month = receipt == null ? monthOf(at) : receipt.getString("month");
         save("delivered:" + event.receiptId() + ":" + event.lineNo(), pledge.getString("donorId"), event.itemCode(),
-                unitOf(line.getString("unit")), monthOf(at), DonorFlow.DELIVERED, event.quantity());
+                unitOf(line.getString("unit")), month, DonorFlow.DELIVERED, event.quantity());
     }
 
     @EventHandler
     void on(GoodsReceived event, @Timestamp Instant at) {
+        String month = event.receivedOn() == null ? monthOf(at) : MONTH.format(event.receivedOn());
+        if (event.pledgeId() != null) {
+            documents.save(RECEIPTS_COLLECTION, new Document("_id", event.receiptId()).append("month", month));
+            // the pledge's deliveries of this receipt were recorded just before it: they take the receipt's day
+            event.lots().stream().map(LotReceived::pledgeLineNo).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(lineNo -> {
+                        String key = "delivered:" + event.receiptId() + ":" + lineNo;
+                        Document delivered = documents.find(DonorQueries.ENTRIES_COLLECTION, key);
+                        if (delivered != null) {
+                            documents.save(DonorQueries.ENTRIES_COLLECTION, new Document(delivered).append("month", month));
+                        }
+                    });
+        }
         for (LotReceived lot : event.lots()) {
             String donorId = lot.donorId() == null ? event.donorId() : lot.donorId();
             saveLot(lot.lotId(), donorId, lot.itemCode(), lot.unit());
             if (event.pledgeId() == null) {
                 // an unsolicited donation: no pledge delivery records it, the receipt does
                 save("unsolicited:" + event.receiptId() + ":" + lot.lotId(), donorId, lot.itemCode(), lot.unit(),
-                        monthOf(at), DonorFlow.DELIVERED, lot.quantity());
+                        month, DonorFlow.DELIVERED, lot.quantity());
             }
         }
     }
@@ -154,7 +175,8 @@ class DonorStatementProjection {
                 documents.delete(DonorQueries.ENTRIES_COLLECTION, key);
                 return;
             }
-            save(key, lot.getString("donorId"), lot.getString("itemCode"), unitOf(lot.getString("unit")), monthOf(at),
+            save(key, lot.getString("donorId"), lot.getString("itemCode"), unitOf(lot.getString("unit")),
+                    event.receivedOn() == null ? monthOf(at) : MONTH.format(event.receivedOn()),
                     DonorFlow.DISTRIBUTED, received);
         });
     }
@@ -162,7 +184,7 @@ class DonorStatementProjection {
     @ResetHandler
     void reset() {
         for (String collection : List.of(DonorQueries.ENTRIES_COLLECTION, DonorQueries.DONORS_COLLECTION,
-                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION)) {
+                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION, RECEIPTS_COLLECTION)) {
             documents.discard(collection);
             mongo.dropCollection(collection);
         }

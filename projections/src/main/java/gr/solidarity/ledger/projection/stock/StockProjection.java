@@ -67,7 +67,10 @@ class StockProjection {
 
     /** Sorts before every printable character, so joined keys order like the tuples they are made of. */
     static final String SEPARATOR = "\u001f";
-    /** Field of an item document: lot id → that lot's on hand, reserved and available, for lots with stock. */
+    /**
+     * Field of an item document: lot id → that lot's on hand, reserved, available and expiry date, for lots with
+     * stock.
+     */
     static final String LOT_CONTRIBUTIONS = "lotContributions";
     /** Lots without an expiry date sort after every dated lot. */
     static final String NO_EXPIRY = "9999-12-31";
@@ -322,7 +325,9 @@ class StockProjection {
             } else {
                 contributions.put(lotKey, new Document("onHand", changedLot.get("onHand"))
                         .append("reserved", changedLot.get("reserved"))
-                        .append("available", changedLot.get("available")));
+                        .append("available", changedLot.get("available"))
+                        // the query side leaves out what expired by the day it is asked, which no event announces
+                        .append("expiryDate", changedLot.getString("expiryDate")));
             }
         }
         BigDecimal onHand = BigDecimal.ZERO;

@@ -14,6 +14,7 @@ import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
 import gr.solidarity.ledger.messages.request.RequestEvents.IdempotentRequestProcessed;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
+import gr.solidarity.ledger.messages.stock.StockEvents.PhysicalCountRecorded;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockReserved;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -172,6 +173,17 @@ class AuditTrailProjectionTest {
 
         assertThat(all()).isEmpty();
         assertThat(mongo.indexOps(AuditQueries.COLLECTION).getIndexInfo()).isNotEmpty();
+    }
+
+    @Test
+    void aCountSummaryStatesTheDifferenceAsAdjustmentsDo() {
+        AuditSummaries.Summary fewer = AuditSummaries.of(new PhysicalCountRecorded("w1", "lot-1", "RICE-1KG",
+                new BigDecimal("70"), new BigDecimal("65"), new BigDecimal("-5"), "σπασμένα"));
+        assertThat(fewer.en()).isEqualTo("Count of RICE-1KG: 65 counted against 70 on record, difference -5");
+        assertThat(fewer.el()).isEqualTo("Καταμέτρηση RICE-1KG: μετρήθηκαν 65 έναντι 70 στα βιβλία, διαφορά -5");
+        AuditSummaries.Summary more = AuditSummaries.of(new PhysicalCountRecorded("w1", "lot-1", "RICE-1KG",
+                new BigDecimal("70"), new BigDecimal("72.5"), new BigDecimal("2.5"), null));
+        assertThat(more.en()).endsWith("difference +2.5");
     }
 
     @Test

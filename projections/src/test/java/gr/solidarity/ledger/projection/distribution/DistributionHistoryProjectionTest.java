@@ -103,6 +103,18 @@ class DistributionHistoryProjectionTest {
     }
 
     @Test
+    void aReceiptConfirmedLateFromPaperCountsInTheMonthTheGoodsArrived() {
+        events().forEach(Runnable::run);
+        // confirmed on 3 May from a paper slip signed on 28 February
+        projection.on(new AllocationReceiptConfirmed("A3", "N1", "R1", LocalDate.of(2026, 2, 28), List.of(
+                new ReceiptLine(1, "LOT-1", "PASTA", new BigDecimal("2"), new BigDecimal("2"), BigDecimal.ZERO, null))),
+                Instant.parse("2026-05-03T08:00:00Z"));
+
+        assertThat(mongo.findById("A3:LOT-1", DistributionDelivery.class, DistributionQueries.DELIVERIES_COLLECTION)
+                .month()).isEqualTo("2026-02");
+    }
+
+    @Test
     void handlingEveryEventTwiceLeavesTheSameDocuments() {
         List<Runnable> events = events();
         events.forEach(Runnable::run);

@@ -93,6 +93,34 @@ class DonorStatementProjectionTest {
     }
 
     @Test
+    void deliveriesAndDistributionsEnteredLateCountInTheMonthTheyHappened() {
+        List<Runnable> late = List.of(
+                () -> projection.on(new DonorCompanyRegistered("D1", "Ηπειρωτικά Τρόφιμα", "094014201", null, null, null)),
+                () -> projection.on(new PledgeMade("P1", "D1", List.of(
+                        new PledgeLine(1, "PASTA", new BigDecimal("100"), UnitOfMeasure.PACK, null, null)), null), MARCH),
+                // received on 28 February against the pledge, entered from paper in April
+                () -> projection.on(new PledgeDeliveryRecorded("P1", "RC1", "W1", 1, "PASTA", new BigDecimal("100"),
+                        new BigDecimal("100")), APRIL),
+                () -> projection.on(new GoodsReceived("W1", "RC1", "P1", "D1", LocalDate.of(2026, 2, 28), List.of(
+                        new LotReceived("LOT-1", "PASTA", new BigDecimal("100"), UnitOfMeasure.PACK, null, "L1", "D1", 1))),
+                        APRIL),
+                () -> projection.on(new GoodsReceived("W1", "RC2", null, "D1", LocalDate.of(2026, 3, 2), List.of(
+                        new LotReceived("LOT-2", "PASTA", new BigDecimal("5"), UnitOfMeasure.PACK, null, "L2", "D1", null))),
+                        APRIL),
+                () -> projection.on(new AllocationReceiptConfirmed("A1", "N1", "R1", LocalDate.of(2026, 3, 20), List.of(
+                        new ReceiptLine(1, "LOT-1", "PASTA", new BigDecimal("60"), new BigDecimal("60"), BigDecimal.ZERO,
+                                null))), APRIL));
+        late.forEach(Runnable::run);
+        assertThat(entry("delivered:RC1:1").month()).isEqualTo("2026-02");
+        assertThat(entry("unsolicited:RC2:LOT-2").month()).isEqualTo("2026-03");
+        assertThat(entry("distributed:A1:LOT-1").month()).isEqualTo("2026-03");
+
+        // a retried batch handles the pledge's delivery again after the receipt: still the receipt's month
+        late.get(2).run();
+        assertThat(entry("delivered:RC1:1").month()).isEqualTo("2026-02");
+    }
+
+    @Test
     void handlingEveryEventTwiceLeavesTheSameDocuments() {
         List<Runnable> events = events();
         events.forEach(Runnable::run);

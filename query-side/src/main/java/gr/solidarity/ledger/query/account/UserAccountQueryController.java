@@ -1,5 +1,7 @@
 package gr.solidarity.ledger.query.account;
 
+import gr.solidarity.ledger.query.web.OrganisationScope;
+
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserAccount;
 import gr.solidarity.ledger.messages.identity.AccountQueries.FindUserAccounts;
 import gr.solidarity.ledger.messages.identity.AccountQueries.UserAccountPage;
@@ -52,7 +54,7 @@ class UserAccountQueryController {
                                               @RequestParam(required = false) Long waitMillis) {
         return queries.ask(VIEW, minPosition, waitMillis, new FindUserAccount(username),
                         ResponseTypes.optionalInstanceOf(UserAccountView.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new));
     }
 
     private static Role role(String role) {

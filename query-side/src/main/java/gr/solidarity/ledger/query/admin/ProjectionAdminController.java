@@ -31,10 +31,13 @@ class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
     private final ViewPositions positions;
+    private final ProjectionFailures failures;
 
-    ProjectionAdminController(EventProcessingConfiguration processing, ViewPositions positions) {
+    ProjectionAdminController(EventProcessingConfiguration processing, ViewPositions positions,
+                              ProjectionFailures failures) {
         this.processing = processing;
         this.positions = positions;
+        this.failures = failures;
     }
 
     @GetMapping
@@ -64,13 +67,38 @@ class ProjectionAdminController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private ProjectionStatus status(StreamingEventProcessor processor) {
-        var position = positions.position(processor.getName());
-        return new ProjectionStatus(processor.getName(), position.isPresent() ? position.getAsLong() : null,
-                processor.isReplaying(), processor.isRunning(), processor.isError());
+    /**
+     * After a failing handler was fixed (or the data it tripped on), the view resumes from the event it stopped at
+     * without waiting for its next retry.
+     */
+    @PostMapping("/{name}/retry")
+    @Operation(summary = "Resume a projection stopped by a failure, from the event it stopped at")
+    Mono<ResponseEntity<Object>> retry(@PathVariable String name) {
+        return Mono.fromCallable(() -> processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .<ResponseEntity<Object>>map(processor -> {
+                            processor.shutDown();
+                            processor.start();
+                            return ResponseEntity.accepted().body(status(processor));
+                        })
+                        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(QueryProblemHandler.problem(
+                                HttpStatus.NOT_FOUND, "PROJECTION_NOT_FOUND", "no projection " + name, List.<Map<String, String>>of()))))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** @param position the event position every segment has handled; null before the first event */
-    record ProjectionStatus(String name, Long position, boolean replaying, boolean running, boolean error) {
+    private ProjectionStatus status(StreamingEventProcessor processor) {
+        var position = positions.position(processor.getName());
+        ProjectionFailures.Failure failure = failures.of(processor.getName()).orElse(null);
+        return new ProjectionStatus(processor.getName(), position.isPresent() ? position.getAsLong() : null,
+                processor.isReplaying(), processor.isRunning(), processor.isError() || failure != null, failure);
+    }
+
+    /**
+     * @param position the event position every segment has handled; null before the first event
+     * @param error    true while the projection is stopped by a failing handler (it retries, but is not serving new
+     *                 events)
+     * @param failure  why it stopped; absent when it did not
+     */
+    record ProjectionStatus(String name, Long position, boolean replaying, boolean running, boolean error,
+                            ProjectionFailures.Failure failure) {
     }
 }

@@ -82,7 +82,7 @@ class AllocationQueryController {
                                              @RequestParam(required = false) Long waitMillis) {
         return OrganisationScope.visible(queries.ask(VIEW, minPosition, waitMillis, new FindAllocation(allocationId),
                         ResponseTypes.optionalInstanceOf(AllocationView.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build())),
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new)),
                 AllocationView::recipientId);
     }
 

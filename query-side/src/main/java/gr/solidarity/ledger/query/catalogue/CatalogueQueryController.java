@@ -1,5 +1,7 @@
 package gr.solidarity.ledger.query.catalogue;
 
+import gr.solidarity.ledger.query.web.OrganisationScope;
+
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.CatalogueItemView;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.FindCatalogueItem;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.FindCatalogueItems;
@@ -46,6 +48,6 @@ class CatalogueQueryController {
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) Long waitMillis) {
         return queries.ask(VIEW, minPosition, waitMillis, new FindCatalogueItem(itemCode),
                         ResponseTypes.optionalInstanceOf(CatalogueItemView.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new));
     }
 }

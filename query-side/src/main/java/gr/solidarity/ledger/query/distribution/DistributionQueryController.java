@@ -1,5 +1,7 @@
 package gr.solidarity.ledger.query.distribution;
 
+import gr.solidarity.ledger.query.web.OrganisationScope;
+
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionGrouping;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionReport;
@@ -70,7 +72,7 @@ class DistributionQueryController {
                                                       @RequestParam(required = false) Long waitMillis) {
         return queries.ask(VIEW, minPosition, waitMillis, new FindLotRecipients(lotId),
                         ResponseTypes.optionalInstanceOf(LotRecipients.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new));
     }
 
     @GetMapping("/recipients/{recipientId}/donors")
@@ -80,7 +82,7 @@ class DistributionQueryController {
                                                           @RequestParam(required = false) Long waitMillis) {
         return queries.ask(VIEW, minPosition, waitMillis, new FindRecipientDonors(recipientId),
                         ResponseTypes.optionalInstanceOf(RecipientDonors.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new));
     }
 
     /** Accepts the API spelling (regionalUnit) as well as the constant (REGIONAL_UNIT). */

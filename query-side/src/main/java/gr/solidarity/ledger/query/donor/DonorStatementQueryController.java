@@ -49,7 +49,7 @@ class DonorStatementQueryController {
                 })
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query,
                         ResponseTypes.optionalInstanceOf(DonorStatement.class)))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new));
     }
 
     @GetMapping("/statements")

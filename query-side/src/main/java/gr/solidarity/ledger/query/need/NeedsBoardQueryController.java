@@ -80,7 +80,7 @@ class NeedsBoardQueryController {
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) Long waitMillis) {
         return OrganisationScope.visible(queries.ask(VIEW, minPosition, waitMillis, new FindNeed(needId, today()),
                         ResponseTypes.optionalInstanceOf(NeedBoardEntry.class))
-                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build())),
+                .map(found -> found.map(ResponseEntity::ok).orElseThrow(OrganisationScope.NotVisibleException::new)),
                 NeedBoardEntry::recipientId);
     }
 

@@ -91,7 +91,7 @@ class NeedsBoardQueryHandler {
                     number(line.get("requested")), number(line.get("inFlight")), number(line.get("received")),
                     number(line.get("remaining")), NeedPriority.valueOf(line.getString("priority")),
                     date(line.getString("neededBy")), line.getInteger("beneficiaries", 0),
-                    available.computeIfAbsent(itemCode, this::availableInStock)));
+                    available.computeIfAbsent(itemCode, code -> availableInStock(code, today))));
         }
         String structureType = need.getString("structureType");
         Object declared = need.get("declaredAt");
@@ -106,13 +106,20 @@ class NeedsBoardQueryHandler {
                 declared instanceof Date at ? at.toInstant() : null, ageDays, need.getString("note"), lines);
     }
 
-    /** What the stock view shows available of the item right now, across every warehouse. */
-    private BigDecimal availableInStock(String itemCode) {
+    /**
+     * What the stock view shows available of the item right now, across every warehouse; lots expired by today cannot
+     * be allocated and do not count.
+     */
+    private BigDecimal availableInStock(String itemCode, LocalDate today) {
         Query lots = Query.query(Criteria.where("itemCode").is(itemCode).and("hasAvailable").is(true))
                 .limit(MAX_LOTS_PER_ITEM);
-        lots.fields().include("available");
+        lots.fields().include("available").include("expiryDate");
         BigDecimal total = BigDecimal.ZERO;
         for (Document lot : mongo.find(lots, Document.class, StockQueries.LOTS_COLLECTION)) {
+            String expiry = lot.getString("expiryDate");
+            if (expiry != null && today != null && LocalDate.parse(expiry).isBefore(today)) {
+                continue;
+            }
             total = total.add(number(lot.get("available")));
         }
         return normalise(total);

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
@@ -36,8 +37,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+/**
+ * A lot that has expired can no longer be allocated, so it is shown with nothing available and left out of every
+ * total of what is available. No event says that a day has passed, so this is decided here, on the day of asking.
+ */
 @Component
 class StockQueryHandler {
+
+    private static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
 
     /** The catalogue holds at most a few thousand items; the category totals read them all, within this bound. */
     private static final int MAX_ITEMS = 5000;
@@ -140,17 +147,29 @@ class StockQueryHandler {
 
     @QueryHandler
     LowStockItemPage handle(FindLowStockItems query) {
-        Criteria criteria = Criteria.where("belowMinimum").is(true);
+        // what is below its minimum depends on what expired by today, so every item with a minimum is looked at
+        Criteria criteria = Criteria.where("minimum").ne(null);
         if (query.after() != null) {
             criteria = criteria.and("_id").gt(query.after());
         }
-        List<Document> rows = mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(query.limit() + 1),
-                Document.class, StockQueries.ITEMS_COLLECTION);
-        return page(rows, query.limit(), doc -> doc.getString("_id"), doc -> {
+        List<LowStockItemView> low = new ArrayList<>();
+        String last = null;
+        boolean more = false;
+        for (Document doc : mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(MAX_ITEMS), Document.class,
+                StockQueries.ITEMS_COLLECTION)) {
             StockItemView item = item(doc);
-            return new LowStockItemView(item.itemCode(), item.nameEl(), item.nameEn(), item.category(), item.unit(),
-                    item.minimum(), item.available(), number(doc.get("shortfall")));
-        }, LowStockItemPage::new);
+            if (item.minimum() == null || item.available().compareTo(item.minimum()) >= 0) {
+                continue;
+            }
+            if (low.size() == query.limit()) {
+                more = true;
+                break;
+            }
+            low.add(new LowStockItemView(item.itemCode(), item.nameEl(), item.nameEn(), item.category(), item.unit(),
+                    item.minimum(), item.available(), item.minimum().subtract(item.available())));
+            last = item.itemCode();
+        }
+        return new LowStockItemPage(low, more ? Pages.encodeCursor(last) : null);
     }
 
     private static <V, P> P page(List<Document> rows, int limit, Function<Document, String> sortKey,
@@ -173,21 +192,41 @@ class StockQueryHandler {
         }
         String expiry = doc.getString("expiryDate");
         Object receivedAt = doc.get("receivedAt");
+        BigDecimal available = expired(expiry) ? BigDecimal.ZERO : number(doc.get("available"));
         return new StockLotView(doc.getString("_id"), doc.getString("warehouseId"), doc.getString("warehouseName"),
                 doc.getString("municipalityCode"), doc.getString("municipalityName"), doc.getString("itemCode"),
                 doc.getString("itemNameEl"), doc.getString("itemNameEn"), category(doc.getString("category")),
                 unit(doc.getString("unit")), doc.getString("donorId"), expiry == null ? null : LocalDate.parse(expiry),
                 doc.getString("lotCode"), number(doc.get("onHand")), number(doc.get("reserved")),
-                number(doc.get("available")), reservations, receivedAt instanceof Date date ? date.toInstant() : null);
+                available, reservations, receivedAt instanceof Date date ? date.toInstant() : null);
     }
 
     static StockItemView item(Document doc) {
         Object lots = doc.get("lots");
         return new StockItemView(doc.getString("_id"), doc.getString("nameEl"), doc.getString("nameEn"),
                 category(doc.getString("category")), unit(doc.getString("unit")), number(doc.get("onHand")),
-                number(doc.get("reserved")), number(doc.get("available")),
+                number(doc.get("reserved")), available(doc),
                 lots instanceof Number count ? count.intValue() : 0,
                 doc.get("minimum") == null ? null : number(doc.get("minimum")));
+    }
+
+    /** The item's available quantity without its expired lots, from the per-lot contributions it keeps. */
+    private static BigDecimal available(Document item) {
+        if (!(item.get("lotContributions") instanceof Document contributions)) {
+            return number(item.get("available"));
+        }
+        BigDecimal available = BigDecimal.ZERO;
+        for (Object value : contributions.values()) {
+            if (value instanceof Document contribution && !expired(contribution.getString("expiryDate"))) {
+                available = available.add(number(contribution.get("available")));
+            }
+        }
+        return number(available);
+    }
+
+    /** A lot is still usable on its expiry date, as the warehouse's own rule says. */
+    static boolean expired(String expiryDate) {
+        return expiryDate != null && LocalDate.parse(expiryDate).isBefore(LocalDate.now(ATHENS));
     }
 
     private static ItemCategory category(String name) {

@@ -40,14 +40,19 @@ public final class OrganisationScope {
     public static <T> Mono<ResponseEntity<T>> visible(Mono<ResponseEntity<T>> found, Function<T, String> organisationOf) {
         return CurrentActor.get().flatMap(actor -> found.map(answer -> {
             T body = answer.getBody();
-            return body == null || actor.mayActFor(organisationOf.apply(body)) ? answer
-                    : ResponseEntity.<T>notFound().build();
+            if (body == null || actor.mayActFor(organisationOf.apply(body))) {
+                return answer;
+            }
+            throw new NotVisibleException();
         }));
     }
 
-    /** Answered 404 without a body that could tell what was asked about. */
+    /**
+     * Answered 404 with a problem document that says only "no such record", whether the record does not exist or
+     * belongs to another organisation, so nothing is learnt about what was asked.
+     */
     public static final class NotVisibleException extends RuntimeException {
-        NotVisibleException() {
+        public NotVisibleException() {
             super("not found", null, false, false);
         }
     }

@@ -64,6 +64,28 @@ public class QueryProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", detail, fields)));
     }
 
+    /** Problems the web framework answers itself (wrong method, media type, missing value) get a code as well. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(ex, body, headers, status, exchange).map(answer -> {
+            if (answer.getBody() instanceof ProblemDetail problem
+                    && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+                String code = switch (answer.getStatusCode().value()) {
+                    case 404 -> "NOT_FOUND";
+                    case 405 -> "METHOD_NOT_ALLOWED";
+                    case 406 -> "NOT_ACCEPTABLE";
+                    case 413 -> "REQUEST_TOO_LARGE";
+                    case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                    default -> "INVALID_QUERY";
+                };
+                problem.setProperty("code", code);
+                problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+            }
+            return answer;
+        });
+    }
+
     public static ProblemDetail problem(HttpStatus status, String code, String detail, List<Map<String, String>> fields) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
