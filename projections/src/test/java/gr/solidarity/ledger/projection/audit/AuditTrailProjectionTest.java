@@ -178,11 +178,13 @@ class AuditTrailProjectionTest {
     @Test
     void aCountSummaryStatesTheDifferenceAsAdjustmentsDo() {
         AuditSummaries.Summary fewer = AuditSummaries.of(new PhysicalCountRecorded("w1", "lot-1", "RICE-1KG",
-                new BigDecimal("70"), new BigDecimal("65"), new BigDecimal("-5"), "σπασμένα"));
-        assertThat(fewer.en()).isEqualTo("Count of RICE-1KG: 65 counted against 70 on record, difference -5");
-        assertThat(fewer.el()).isEqualTo("Καταμέτρηση RICE-1KG: μετρήθηκαν 65 έναντι 70 στα βιβλία, διαφορά -5");
+                new BigDecimal("70"), new BigDecimal("65"), new BigDecimal("-5"), "σπασμένα", LocalDate.of(2026, 11, 30)));
+        assertThat(fewer.en())
+                .isEqualTo("Count of RICE-1KG on 2026-11-30: 65 counted against 70 on record, difference -5");
+        assertThat(fewer.el())
+                .isEqualTo("Καταμέτρηση RICE-1KG στις 2026-11-30: μετρήθηκαν 65 έναντι 70 στα βιβλία, διαφορά -5");
         AuditSummaries.Summary more = AuditSummaries.of(new PhysicalCountRecorded("w1", "lot-1", "RICE-1KG",
-                new BigDecimal("70"), new BigDecimal("72.5"), new BigDecimal("2.5"), null));
+                new BigDecimal("70"), new BigDecimal("72.5"), new BigDecimal("2.5"), null, LocalDate.of(2026, 11, 30)));
         assertThat(more.en()).endsWith("difference +2.5");
     }
 
