@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every refusal a person or a client can meet says what it is: a status, a stable code, problem+json. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
 class ExplainedRefusalsHttpTest {
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
@@ -133,7 +134,6 @@ class ExplainedRefusalsHttpTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aMissingOrMistypedNumberIsNamedAsTheFieldWithoutParserInternals() {
         String recipient = UUID.randomUUID().toString();
         namesTheField("/api/needs", """
@@ -153,6 +153,26 @@ class ExplainedRefusalsHttpTest {
                  "address": {"street": "Κεντρική 1", "postalCode": "45444", "town": "Ιωάννινα"},
                  "municipalityCode": "1801", "latitude": 39.665, "longitude": 20.853, "beneficiariesServed": [1]}""",
                 "beneficiariesServed");
+    }
+
+    @Test
+    void theApiDescriptionRequiresTheNumbersAndListsCreatedAcceptedAndProblemAnswers() {
+        WebTestClient.BodyContentSpec docs = ledger.http().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk().expectBody();
+        docs.jsonPath("$.components.schemas.NeedLineRequestBody.required").value(required ->
+                        assertThat((List<String>) required).contains("beneficiaries", "quantity"))
+                .jsonPath("$.components.schemas.ProposedLineBody.required").value(required ->
+                        assertThat((List<String>) required).contains("needLineNo"))
+                .jsonPath("$.components.schemas.RecipientStructureRequest.required").value(required ->
+                        assertThat((List<String>) required).contains("beneficiariesServed"))
+                .jsonPath("$.components.schemas.Problem.properties.code").exists()
+                .jsonPath("$.paths['/api/needs'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/needs'].post.responses['200']").doesNotExist()
+                .jsonPath("$.paths['/api/needs'].post.responses['400'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/needs'].post.responses['422']").exists()
+                .jsonPath("$.paths['/api/needs/{needId}/cancellation'].post.responses['202']").exists()
+                .jsonPath("$.paths['/api/needs/{needId}'].get.responses['404'].content['application/problem+json']")
+                .exists();
     }
 
     @Test

@@ -22,6 +22,7 @@ import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.appliedTo;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAccountsProjectionTest {
@@ -58,6 +59,17 @@ class UserAccountsProjectionTest {
         assertThat(maria.get("changedAt")).isEqualTo(Date.from(T0.plusSeconds(180)));
         assertThat(all(mongo, AccountQueries.ACCOUNTS_COLLECTION)).hasSize(2)
                 .allSatisfy(account -> assertThat(account.toString()).doesNotContain("bcrypt", "passwordHash"));
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        MongoTemplate once = new MongoTemplate(inMemoryMongo.client(), "once");
+        MongoTemplate retried = new MongoTemplate(inMemoryMongo.client(), "retried");
+        appliedTo(history(), new UserAccountsProjection(once)).forEach(Runnable::run);
+        retriedFromEveryEarlierEvent(appliedTo(history(), new UserAccountsProjection(retried)));
+
+        assertThat(all(retried, AccountQueries.ACCOUNTS_COLLECTION))
+                .isEqualTo(all(once, AccountQueries.ACCOUNTS_COLLECTION));
     }
 
     @Test

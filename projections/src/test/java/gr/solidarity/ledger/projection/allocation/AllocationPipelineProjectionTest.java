@@ -39,6 +39,7 @@ import java.util.function.Predicate;
 
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -140,6 +141,26 @@ class AllocationPipelineProjectionTest {
         assertThat(view("A2").steps().get(1).reason()).isEqualTo("λάθος αποθήκη");
         assertThat(view("A1").recipientName()).isNull();
         verifyAnnounced(ApprovalQueueChangeType.LEFT, 2);
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        List<Runnable> events = List.of(
+                () -> projection.on(recipient()),
+                () -> projection.on(proposed("A1"), T0, "officer"),
+                () -> projection.on(proposed("A2"), T0.plusSeconds(1), "officer"),
+                () -> projection.on(new AllocationApproved("A1", "1/2026", LocalDate.of(2026, 3, 3), null),
+                        T0.plusSeconds(10), "director"),
+                () -> projection.on(new AllocationRejected("A2", "όχι"), T0.plusSeconds(11), "director"),
+                () -> projection.on(new AllocationDispatched("A1", "W1", "R1", "ΔΑ-1", LocalDate.of(2026, 3, 4),
+                        List.of()), T0.plusSeconds(20), null),
+                () -> projection.on(receipt("A1"), T0.plusSeconds(30), "kitchen"));
+        events.forEach(Runnable::run);
+        List<Document> once = snapshot();
+
+        projection.reset();
+        retriedFromEveryEarlierEvent(events);
+        assertThat(snapshot()).isEqualTo(once);
     }
 
     @Test

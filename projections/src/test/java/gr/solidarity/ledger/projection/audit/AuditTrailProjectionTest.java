@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditTrailProjectionTest {
@@ -138,6 +139,20 @@ class AuditTrailProjectionTest {
                     assertThat(entry.lotIds()).containsExactly("lot-2");
                     assertThat(entry.organisationIds()).containsExactly(RECIPIENT);
                 });
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        List<Runnable> events = List.of(
+                () -> apply(event("Pledge", PLEDGE, 0, pledge(), Map.of("actor", "maria"), "e1", T0), 1L),
+                () -> apply(event("Warehouse", WAREHOUSE, 1, receipt(), Map.of(), "e2", T0.plusSeconds(5)), 2L),
+                () -> apply(event("Allocation", ALLOCATION, 1, new AllocationApproved(ALLOCATION, "9/2026",
+                        LocalDate.of(2026, 3, 3), "ΨΛΣΥ"), Map.of(), "e3", T0.plusSeconds(9)), 3L));
+        events.forEach(Runnable::run);
+        List<Document> once = all();
+
+        retriedFromEveryEarlierEvent(events);
+        assertThat(all()).hasSize(3).isEqualTo(once);
     }
 
     @Test

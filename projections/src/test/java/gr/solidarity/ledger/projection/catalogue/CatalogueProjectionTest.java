@@ -19,6 +19,7 @@ import java.util.List;
 
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.all;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogueProjectionTest {
@@ -55,6 +56,16 @@ class CatalogueProjectionTest {
         assertThat(pasta.get("retirementReason")).isEqualTo("δεν διατίθεται");
         assertThat(pasta.get("changedAt")).isEqualTo(Date.from(T0.plusSeconds(120)));
         assertThat(mongo.findById("NONE", Document.class, CatalogueQueries.COLLECTION)).isNull();
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        MongoTemplate once = new MongoTemplate(inMemoryMongo.client(), "once");
+        MongoTemplate retried = new MongoTemplate(inMemoryMongo.client(), "retried");
+        events(new CatalogueProjection(once)).forEach(Runnable::run);
+        retriedFromEveryEarlierEvent(events(new CatalogueProjection(retried)));
+
+        assertThat(all(retried, CatalogueQueries.COLLECTION)).isEqualTo(all(once, CatalogueQueries.COLLECTION));
     }
 
     @Test

@@ -38,6 +38,7 @@ import java.util.List;
 
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DistributionHistoryProjectionTest {
@@ -112,6 +113,17 @@ class DistributionHistoryProjectionTest {
 
         assertThat(mongo.findById("A3:LOT-1", DistributionDelivery.class, DistributionQueries.DELIVERIES_COLLECTION)
                 .month()).isEqualTo("2026-02");
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        List<Runnable> events = events();
+        events.forEach(Runnable::run);
+        List<Document> once = snapshot();
+
+        projection.reset();
+        retriedFromEveryEarlierEvent(events);
+        assertThat(snapshot()).isEqualTo(once);
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.List;
 
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DonorStatementProjectionTest {
@@ -118,6 +119,17 @@ class DonorStatementProjectionTest {
         // a retried batch handles the pledge's delivery again after the receipt: still the receipt's month
         late.get(2).run();
         assertThat(entry("delivered:RC1:1").month()).isEqualTo("2026-02");
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        List<Runnable> events = events();
+        events.forEach(Runnable::run);
+        List<Document> once = snapshot();
+
+        projection.reset();
+        retriedFromEveryEarlierEvent(events);
+        assertThat(snapshot()).isEqualTo(once);
     }
 
     @Test

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NeedsBoardProjectionTest {
@@ -134,6 +135,20 @@ class NeedsBoardProjectionTest {
         assertThat(entry(mongo, "need-2").status()).isEqualTo(NeedStatus.CANCELLED);
         assertThat(entry(mongo, "need-3").status()).isEqualTo(NeedStatus.FULFILLED);
         assertThat(mongo.findById("need-3", Document.class, NeedQueries.COLLECTION).get("open")).isEqualTo(false);
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        MongoTemplate once = new MongoTemplate(client, "once");
+        MongoTemplate retried = new MongoTemplate(client, "retried");
+        NeedsBoardProjection onceProjection = projection(once);
+        history().forEach(step -> step.accept(onceProjection));
+        retriedFromEveryEarlierEvent(appliedTo(history(), projection(retried)));
+
+        for (String collection : List.of(NeedQueries.COLLECTION, NeedQueries.ORGANISATIONS_COLLECTION,
+                NeedQueries.ITEMS_COLLECTION)) {
+            assertThat(all(retried, collection)).as(collection).isEqualTo(all(once, collection));
+        }
     }
 
     @Test

@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StockProjectionTest {
@@ -156,6 +157,20 @@ class StockProjectionTest {
         Document item = mongo.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
         assertThat(item.get("minimum")).isNull();
         assertThat(item.get("belowMinimum")).isEqualTo(false);
+    }
+
+    @Test
+    void aRetriedBatchReappliesEarlierEventsAfterLaterOnes() {
+        MongoTemplate once = new MongoTemplate(client, "once");
+        MongoTemplate retried = new MongoTemplate(client, "retried");
+        StockProjection onceProjection = projection(once);
+        history().forEach(step -> step.accept(onceProjection));
+        retriedFromEveryEarlierEvent(appliedTo(history(), projection(retried)));
+
+        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
+                StockQueries.WAREHOUSES_COLLECTION)) {
+            assertThat(all(retried, collection)).as(collection).isEqualTo(all(once, collection));
+        }
     }
 
     @Test

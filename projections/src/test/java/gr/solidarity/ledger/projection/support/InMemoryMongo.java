@@ -81,6 +81,17 @@ public final class InMemoryMongo implements BeforeEachCallback, AfterEachCallbac
     }
 
     /** The steps of a history, each applied to the given projection. */
+    /**
+     * A batch retried after its token was lost hands the processor every event from some earlier one on again, after
+     * the later ones were handled: the whole history, then each of its suffixes again, the longest last.
+     */
+    public static void retriedFromEveryEarlierEvent(List<Runnable> events) {
+        events.forEach(Runnable::run);
+        for (int from = events.size() - 1; from >= 0; from--) {
+            events.subList(from, events.size()).forEach(Runnable::run);
+        }
+    }
+
     public static <P> List<Runnable> appliedTo(List<Consumer<P>> steps, P projection) {
         return steps.stream().<Runnable>map(step -> () -> step.accept(projection)).toList();
     }
