@@ -17,7 +17,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 /**
- * Which role may call which part of the API. This decides by role only; whose records a donor or recipient user may
+ * Which role may call which part of the API, and open which page of the web interface. This decides by role only; whose records a donor or recipient user may
  * touch is decided where the records are (command handlers and query controllers answer 404 for another
  * organisation's). Anything under /api not listed here is refused, so a new endpoint is closed until it is placed.
  */
@@ -28,7 +28,7 @@ final class AccessPolicy {
 
     static void apply(AuthorizeExchangeSpec exchanges) {
         exchanges.pathMatchers("/login", "/logout", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll();
+                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/assets/**").permitAll();
 
         exchanges.pathMatchers(POST, "/api/auth/token").authenticated();
         exchanges.pathMatchers(GET, "/api/me").authenticated();
@@ -66,6 +66,11 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/donors/statements", "/api/stock/**",
                 "/api/distribution", "/api/distribution/**");
         allow(exchanges, GET, roles(AUDITOR), "/api/audit", "/api/audit/**", "/api/as-of/**");
+
+        // the web interface's pages of the directorate: directors decide, officers and directors do the rest
+        allow(exchanges, POST, roles(DIRECTOR), "/allocations/*/approval", "/allocations/*/rejection");
+        allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
+                "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**");
 
         exchanges.pathMatchers("/api/**").denyAll();
         exchanges.anyExchange().permitAll();

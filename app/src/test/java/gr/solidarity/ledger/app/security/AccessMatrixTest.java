@@ -49,7 +49,9 @@ class AccessMatrixTest {
      */
     private static final Map<Predicate<String>, String> NOT_THE_API = Map.of(
             route -> route.matches("[A-Z]+ /v3/api-docs.*"), "springdoc's OpenAPI document, public by design",
-            route -> route.matches("[A-Z]+ /swagger-ui.*"), "springdoc's Swagger UI page, public by design");
+            route -> route.matches("[A-Z]+ /swagger-ui.*"), "springdoc's Swagger UI page, public by design",
+            route -> !route.matches("[A-Z]+ /api/.*") && !route.matches("[A-Z]+ /(v3|swagger-ui).*"),
+            "the web interface's pages: who may open which is tested by PageAccessTest, and what they show in the browser tests");
 
     enum Caller {
         ANONYMOUS(null), DONOR(Role.DONOR), RECIPIENT(Role.RECIPIENT), OFFICER(Role.OFFICER),
