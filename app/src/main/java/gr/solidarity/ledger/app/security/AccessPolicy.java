@@ -37,6 +37,10 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(ADMIN, AUDITOR), "/api/admin/**");
         allow(exchanges, null, roles(ADMIN), "/api/admin/**");
 
+        // the organisation registry: staff and auditors read it all, a member reads their own organisation's entry
+        allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/organisations",
+                "/api/organisations/*");
+
         // organisations, warehouses, catalogue, stock movements: directorate staff
         allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/catalogue/items", "/api/catalogue/items/*");
         allow(exchanges, POST, roles(OFFICER, DIRECTOR), "/api/organisations/**", "/api/catalogue/**", "/api/warehouses",
