@@ -74,7 +74,8 @@ final class AccessPolicy {
         // the web interface's pages of the directorate: directors decide, officers and directors do the rest
         allow(exchanges, POST, roles(DIRECTOR), "/allocations/*/approval", "/allocations/*/rejection");
         allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
-                "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**");
+                "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**", "/organisations",
+                "/organisations/**");
 
         exchanges.pathMatchers("/api/**").denyAll();
         exchanges.anyExchange().permitAll();

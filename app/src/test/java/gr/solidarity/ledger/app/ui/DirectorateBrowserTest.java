@@ -90,6 +90,11 @@ class DirectorateBrowserTest {
         assertThat(officer.locator(".who .name")).hasText("Χρήστης " + OFFICER);
         assertThat(officer.locator(".who .role")).hasText("Υπάλληλος Διεύθυνσης");
         assertThat(officer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Η ημέρα σας");
+        assertThat(officer.locator(".chart").first()).containsText("Δεν υπάρχει διαθέσιμο απόθεμα");
+        for (String chart : List.of("chart-distribution", "chart-needs")) {
+            officer.waitForFunction("id => window.Chart && Chart.getChart(document.getElementById(id)) !== undefined", chart);
+        }
+        assertThat(officer.locator("#chart-needs")).hasAttribute("aria-label", Pattern.compile(".*Επείγον 1.*"));
         Browser.check(officer, "02-officer-dashboard");
     }
 
@@ -235,6 +240,10 @@ class DirectorateBrowserTest {
         officer.navigate("/stock?lang=en");
         assertThat(officer.locator("html")).hasAttribute("lang", "en");
         assertThat(officer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Stock");
+        officer.navigate("/?lang=en");
+        officer.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('chart-stock')) !== undefined");
+        assertThat(officer.locator("#chart-stock")).hasAttribute("aria-label", Pattern.compile(".*Dry food 20 packs.*"));
+        officer.navigate("/stock");
         assertThat(officer.locator("#lots thead")).containsText("On hand");
         Browser.check(officer, "17-stock-english");
         for (String path : List.of("/", "/needs", "/approvals", "/receipts/new", "/needs/" + needId + "/allocation")) {
@@ -247,5 +256,37 @@ class DirectorateBrowserTest {
         Browser.screenshot(officer, "18-dashboard-english");
         officer.navigate("/?lang=el");
         assertThat(officer.locator("html")).hasAttribute("lang", "el");
+    }
+
+    @Test
+    @Order(10)
+    void theOfficerFindsAnOrganisationAndSuspendsAndReinstatesIt() {
+        officer.navigate("/organisations");
+        assertThat(officer.locator("#organisations tbody tr")).hasCount(2);
+        officer.getByLabel("Όνομα ή ΑΦΜ").fill("ηπειρωτικα");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Εφαρμογή")).click();
+        assertThat(officer.locator("#organisations tbody tr")).hasCount(1);
+        Browser.check(officer, "19-organisations");
+        officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ηπειρωτικά Τρόφιμα Α.Ε.")).click();
+        assertThat(officer.locator("main")).containsText("094014201");
+        officer.getByLabel("Λόγος αναστολής").fill("έλεγχος ποιότητας");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Αναστολή")).click();
+        assertThat(officer.locator(".alert.success")).containsText("τέθηκε σε αναστολή");
+        assertThat(officer.locator("h1 .badge")).hasText("Σε αναστολή");
+        Browser.check(officer, "20-organisation-suspended");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Επαναφορά")).click();
+        assertThat(officer.locator("h1 .badge")).hasText("Επαληθευμένος");
+    }
+
+    @Test
+    @Order(11)
+    void someoneWhoseScreensAreStillToComeIsWelcomed() {
+        ledger.identities().staff(Role.AUDITOR);
+        Page auditor = browser.desk();
+        Browser.signIn(auditor, "auditor", Identities.passwordOf("auditor"));
+        assertThat(auditor.locator("h1")).hasText("Καλώς ήρθατε");
+        assertThat(auditor.locator(".main-nav a")).hasCount(1);
+        Browser.check(auditor, "21-welcome");
+        auditor.context().close();
     }
 }

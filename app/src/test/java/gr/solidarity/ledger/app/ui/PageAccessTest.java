@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageAccessTest {
 
     private static final List<String> DIRECTORATE_PAGES = List.of("/needs", "/approvals", "/stock", "/receipts/new",
-            "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest");
+            "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
+            "/organisations", "/organisations/some-organisation");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
 
     @TempDir

@@ -2,6 +2,8 @@ package gr.solidarity.ledger.ui.shell;
 
 import gr.solidarity.ledger.messages.identity.Actor;
 import gr.solidarity.ledger.messages.identity.Role;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.FindOrganisation;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationView;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,6 +19,21 @@ import java.util.List;
  */
 @ControllerAdvice(basePackages = "gr.solidarity.ledger.ui")
 public class Shell {
+
+    private final Views views;
+
+    public Shell(Views views) {
+        this.views = views;
+    }
+
+    /** The donor company's or structure's name, for its members; directorate staff belong to the directorate. */
+    @ModelAttribute("organisationName")
+    Mono<String> organisationName() {
+        return signedIn().filter(actor -> actor.organisationId() != null)
+                .flatMap(actor -> views.optional(new FindOrganisation(actor.organisationId()), OrganisationView.class)
+                        .map(OrganisationView::name)
+                        .defaultIfEmpty(actor.organisationId()));
+    }
 
     /** One entry of the navigation: a path and the message key of its label. */
     public record NavEntry(String path, String label) {
@@ -61,6 +78,7 @@ public class Shell {
             entries.add(new NavEntry("/approvals", "nav.approvals"));
             entries.add(new NavEntry("/stock", "nav.stock"));
             entries.add(new NavEntry("/receipts/new", "nav.receipt"));
+            entries.add(new NavEntry("/organisations", "nav.organisations"));
         }
         return entries;
     }

@@ -3,6 +3,11 @@ package gr.solidarity.ledger.ui.stock;
 import gr.solidarity.ledger.gateway.SignedInCommands;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.CatalogueItemView;
 import gr.solidarity.ledger.messages.catalogue.CatalogueQueries.FindCatalogueItems;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.FindOrganisations;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationKind;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationPage;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationStatus;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationView;
 import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiptLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveGoods;
@@ -156,9 +161,10 @@ public class StockController {
                 shown.add("lines[" + index + "]." + field);
             }
         }
-        return Mono.zip(warehouses(), catalogue()).map(found -> Rendering.view("stock/receipt")
+        return Mono.zip(warehouses(), catalogue(), donors()).map(found -> Rendering.view("stock/receipt")
                 .modelAttribute("warehouses", found.getT1())
                 .modelAttribute("catalogue", found.getT2())
+                .modelAttribute("donors", found.getT3())
                 .modelAttribute("typed", typed)
                 .modelAttribute("lineIndexes", java.util.stream.IntStream.range(0, RECEIPT_LINES).boxed().toList())
                 .modelAttribute("errors", errors)
@@ -172,6 +178,12 @@ public class StockController {
         return views.list(new FindStockWarehouses(), StockWarehouseView.class)
                 .map(found -> found.stream().map(warehouse -> new WarehouseChoice(warehouse.warehouseId(),
                         warehouse.name(), warehouse.municipalityName())).toList());
+    }
+
+    /** Donor companies that may give: verified ones. */
+    private Mono<List<OrganisationView>> donors() {
+        return views.one(new FindOrganisations(OrganisationKind.DONOR_COMPANY, null, null, null,
+                OrganisationStatus.VERIFIED, null, null, 200, null), OrganisationPage.class).map(OrganisationPage::items);
     }
 
     private Mono<List<CatalogueItemView>> catalogue() {

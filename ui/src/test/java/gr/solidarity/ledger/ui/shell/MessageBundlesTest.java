@@ -26,9 +26,9 @@ class MessageBundlesTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z]+\\.[a-zA-Z.]+)[}(]");
-    private static final Pattern SOURCE_KEY = Pattern.compile("\"((?:nav|refusal|allocate|done)\\.[A-Za-z_.]+)\"");
+    private static final Pattern SOURCE_KEY = Pattern.compile("\"((?:nav|refusal|allocate|done|dashboard)\\.[A-Za-z_.]+)\"");
     /** Keys built at run time from an enum's names or a code; the prefixes are checked against the enums below. */
-    private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal)\\.'");
+    private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal|kind|orgStatus|organisations\\.done|dashboard\\.chartEmpty)\\.'");
 
     static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -88,6 +88,9 @@ class MessageBundlesTest {
         check(keys, "role.", gr.solidarity.ledger.messages.identity.Role.values());
         check(keys, "state.", gr.solidarity.ledger.messages.allocation.AllocationQueries.AllocationState.values());
         check(keys, "step.", gr.solidarity.ledger.messages.allocation.AllocationQueries.AllocationStep.values());
+        check(keys, "category.", gr.solidarity.ledger.messages.catalogue.ItemCategory.values());
+        check(keys, "kind.", gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationKind.values());
+        check(keys, "orgStatus.", gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationStatus.values());
         for (String done : new String[]{"proposed", "approved", "rejected", "dispatched", "received"}) {
             assertThat(keys).contains("done." + done);
         }
