@@ -17,13 +17,13 @@ final class DemoAccounts {
     }
 
     static final List<Account> ACCOUNTS = List.of(
-            new Account("officer", "Ελένη Οικονόμου", Role.OFFICER, null, "demo-officer-2026"),
-            new Account("director", "Νικόλαος Παππάς", Role.DIRECTOR, null, "demo-director-2026"),
-            new Account("director2", "Μαρία Γεωργίου", Role.DIRECTOR, null, "demo-director2-2026"),
-            new Account("donor", "Κώστας Ζήκος", Role.DONOR, DemoOrganisations.PINDOS_PASTA.id(), "demo-donor-2026"),
-            new Account("recipient", "π. Γεώργιος Μπέλλος", Role.RECIPIENT, DemoOrganisations.AGIOS_NIKOLAOS.id(),
+            new Account("demo-officer", "Ελένη Οικονόμου", Role.OFFICER, null, "demo-officer-2026"),
+            new Account("demo-director", "Νικόλαος Παππάς", Role.DIRECTOR, null, "demo-director-2026"),
+            new Account("demo-director2", "Μαρία Γεωργίου", Role.DIRECTOR, null, "demo-director2-2026"),
+            new Account("demo-donor", "Κώστας Ζήκος", Role.DONOR, DemoOrganisations.PINDOS_PASTA.id(), "demo-donor-2026"),
+            new Account("demo-recipient", "π. Γεώργιος Μπέλλος", Role.RECIPIENT, DemoOrganisations.AGIOS_NIKOLAOS.id(),
                     "demo-recipient-2026"),
-            new Account("auditor", "Αθηνά Δήμου", Role.AUDITOR, null, "demo-auditor-2026"));
+            new Account("demo-auditor", "Αθηνά Δήμου", Role.AUDITOR, null, "demo-auditor-2026"));
 
     private DemoAccounts() {
     }

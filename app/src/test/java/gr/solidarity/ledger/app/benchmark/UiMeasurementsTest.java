@@ -52,7 +52,7 @@ class UiMeasurementsTest {
     void dashboardAndApprovalsQueue() throws Exception {
         try (RunningLedger ledger = RunningLedger.start(demoDirectory, "ledger.demo-data=true")) {
             WebTestClient http = ledger.http().mutate().responseTimeout(Duration.ofSeconds(60)).build();
-            String session = signIn(http, "officer", "demo-officer-2026");
+            String session = signIn(http, "demo-officer", "demo-officer-2026");
             for (int warm = 0; warm < 10; warm++) {
                 page(http, session, "/");
             }
