@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,10 +32,13 @@ public class DemoNetworkLoader {
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
     private final Clock clock;
+    private final ObjectProvider<PasswordEncoder> passwords;
 
-    public DemoNetworkLoader(CommandGateway commandGateway, EventStore eventStore, ObjectProvider<Clock> clock) {
+    public DemoNetworkLoader(CommandGateway commandGateway, EventStore eventStore, ObjectProvider<Clock> clock,
+                             ObjectProvider<PasswordEncoder> passwords) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
+        this.passwords = passwords;
         // A process without the command role has no ledger clock but may still send to command nodes.
         this.clock = clock.getIfUnique(() -> Clock.system(ZoneId.of("Europe/Athens")));
     }
@@ -50,6 +54,10 @@ public class DemoNetworkLoader {
             DemoCatalogue.load(commands);
             DemoOrganisations.registerAndVerify(commands);
             new DemoFlows(commands, LocalDate.now(clock)).run();
+            PasswordEncoder encoder = passwords.getIfAvailable();
+            if (encoder != null) {
+                DemoAccounts.create(commands, encoder);
+            }
         } catch (RuntimeException e) {
             // The application stays up with what was loaded; the log says where the demonstration stopped and why.
             Object details = e instanceof CommandExecutionException refused ? refused.getDetails().orElse(null) : null;

@@ -17,7 +17,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 /**
- * Which role may call which part of the API. This decides by role only; whose records a donor or recipient user may
+ * Which role may call which part of the API, and open which page of the web interface. This decides by role only; whose records a donor or recipient user may
  * touch is decided where the records are (command handlers and query controllers answer 404 for another
  * organisation's). Anything under /api not listed here is refused, so a new endpoint is closed until it is placed.
  */
@@ -28,7 +28,7 @@ final class AccessPolicy {
 
     static void apply(AuthorizeExchangeSpec exchanges) {
         exchanges.pathMatchers("/login", "/logout", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll();
+                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/assets/**").permitAll();
 
         exchanges.pathMatchers(POST, "/api/auth/token").authenticated();
         exchanges.pathMatchers(GET, "/api/me").authenticated();
@@ -36,6 +36,10 @@ final class AccessPolicy {
         // user accounts and projections: administrators manage, auditors read
         allow(exchanges, GET, roles(ADMIN, AUDITOR), "/api/admin/**");
         allow(exchanges, null, roles(ADMIN), "/api/admin/**");
+
+        // the organisation registry: staff and auditors read it all, a member reads their own organisation's entry
+        allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/organisations",
+                "/api/organisations/*");
 
         // organisations, warehouses, catalogue, stock movements: directorate staff
         allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/catalogue/items", "/api/catalogue/items/*");
@@ -66,6 +70,12 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/donors/statements", "/api/stock/**",
                 "/api/distribution", "/api/distribution/**");
         allow(exchanges, GET, roles(AUDITOR), "/api/audit", "/api/audit/**", "/api/as-of/**");
+
+        // the web interface's pages of the directorate: directors decide, officers and directors do the rest
+        allow(exchanges, POST, roles(DIRECTOR), "/allocations/*/approval", "/allocations/*/rejection");
+        allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
+                "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**", "/organisations",
+                "/organisations/**");
 
         // operations: health is public (without details) for load balancers and orchestrators; metrics are for
         // administrators, or for whoever reaches the separate management port

@@ -3,6 +3,7 @@ package gr.solidarity.ledger.app.security;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -88,10 +89,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * Where the login form sends a browser that asked for nothing in particular: the answer to "who am I signed in
+     * Where the login form sends a browser that asked for nothing in particular, in a process without the web
+     * interface (which runs with the query role and shows its own first page): the answer to "who am I signed in
      * as", the one page every signed-in user may see.
      */
     @Bean
+    @ConditionalOnExpression("!'${ledger.roles:command,query}'.contains('query')")
     RouterFunction<ServerResponse> landingPage() {
         return RouterFunctions.route(RequestPredicates.GET("/"),
                 request -> ServerResponse.seeOther(URI.create("/api/me")).build());

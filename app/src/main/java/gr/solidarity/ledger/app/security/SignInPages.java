@@ -46,22 +46,26 @@ final class SignInPages implements WebFilter {
         String notice = "";
         if (query.containsKey("error")) {
             notice = """
-                    <p class="notice error" role="alert">Λάθος όνομα χρήστη ή κωδικός, ή πολλές αποτυχημένες προσπάθειες.
+                    <p class="alert error" role="alert">Λάθος όνομα χρήστη ή κωδικός, ή πολλές αποτυχημένες προσπάθειες.
                     <span lang="en">Wrong user name or password, or too many failed attempts.</span></p>""";
         } else if (query.containsKey("logout")) {
             notice = """
-                    <p class="notice" role="status">Αποσυνδεθήκατε. <span lang="en">You have signed out.</span></p>""";
+                    <p class="alert success" role="status">Αποσυνδεθήκατε. <span lang="en">You have signed out.</span></p>""";
         }
         return page("Σύνδεση · Sign in", """
                 <h1>Σύνδεση <span lang="en">Sign in</span></h1>
                 %s
                 <form method="post" action="/login">
+                  <div class="field">
                   <label for="username">Όνομα χρήστη <span lang="en">User name</span></label>
                   <input id="username" name="username" autocomplete="username" required autofocus>
+                  </div>
+                  <div class="field">
                   <label for="password">Κωδικός <span lang="en">Password</span></label>
                   <input id="password" name="password" type="password" autocomplete="current-password" required>
+                  </div>
                   %s
-                  <button type="submit">Σύνδεση <span lang="en">Sign in</span></button>
+                  <button type="submit" class="primary">Σύνδεση <span lang="en">Sign in</span></button>
                 </form>""".formatted(notice, hidden(token)));
     }
 
@@ -70,7 +74,7 @@ final class SignInPages implements WebFilter {
                 <h1>Αποσύνδεση <span lang="en">Sign out</span></h1>
                 <form method="post" action="/logout">
                   %s
-                  <button type="submit">Αποσύνδεση <span lang="en">Sign out</span></button>
+                  <button type="submit" class="primary">Αποσύνδεση <span lang="en">Sign out</span></button>
                 </form>""".formatted(hidden(token)));
     }
 
@@ -79,6 +83,7 @@ final class SignInPages implements WebFilter {
                 + HtmlUtils.htmlEscape(token.getToken()) + "\">";
     }
 
+    /** The web interface's look, from its own stylesheet, so that signing in is part of the same interface. */
     private static String page(String title, String body) {
         return """
                 <!DOCTYPE html>
@@ -87,18 +92,17 @@ final class SignInPages implements WebFilter {
                   <meta charset="utf-8">
                   <meta name="viewport" content="width=device-width, initial-scale=1">
                   <title>%s · Solidarity Ledger</title>
-                  <style>
-                    body { font-family: system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; padding: 0 1rem; }
-                    [lang=en] { color: #555; font-size: .85em; display: block; font-weight: normal; }
-                    label, input, button { display: block; width: 100%%; box-sizing: border-box; margin-top: .5rem; }
-                    input { padding: .5rem; font-size: 1rem; }
-                    button { margin-top: 1.25rem; padding: .6rem; font-size: 1rem; }
-                    .notice { padding: .5rem; background: #eef; } .error { background: #fdd; }
-                  </style>
+                  <link rel="stylesheet" href="/assets/ui.css">
+                  <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
                 </head>
                 <body>
-                <p>Δίκτυο Κοινωνικής Αλληλεγγύης <span lang="en">Social Solidarity Network</span></p>
+                <header class="top">
+                  <div class="brand"><span>Δίκτυο Κοινωνικής Αλληλεγγύης</span>
+                    <span class="sub">Διεύθυνση Κοινωνικής Μέριμνας · <span lang="en">Social Solidarity Network</span></span></div>
+                </header>
+                <main id="main" class="signin">
                 %s
+                </main>
                 </body>
                 </html>
                 """.formatted(title, body);

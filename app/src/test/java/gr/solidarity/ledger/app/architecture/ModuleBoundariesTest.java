@@ -54,6 +54,32 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theWebInterfaceDependsOnTheMessagesAndAxonsGatewaysOnly() {
+        noClasses().that().resideInAPackage("gr.solidarity.ledger.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("gr.solidarity.ledger.command..",
+                        "gr.solidarity.ledger.projection..", "gr.solidarity.ledger.query..", "gr.solidarity.ledger.app..",
+                        "org.axonframework.eventsourcing..", "org.axonframework.modelling..",
+                        "org.springframework.data..", "com.mongodb..", "org.bson..")
+                .check(ledger);
+    }
+
+    @Test
+    void theGatewayDependsOnTheMessagesAxonAndReactorOnly() {
+        classes().that().resideInAPackage("gr.solidarity.ledger.gateway..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("gr.solidarity.ledger.gateway..",
+                        "gr.solidarity.ledger.messages..", "org.axonframework.commandhandling..",
+                        "org.axonframework.messaging..", "reactor..", "java..")
+                .check(ledger);
+    }
+
+    @Test
+    void nothingButTheApplicationDependsOnTheWebInterface() {
+        noClasses().that().resideOutsideOfPackages("gr.solidarity.ledger.ui..", "gr.solidarity.ledger.app..")
+                .should().dependOnClassesThat().resideInAPackage("gr.solidarity.ledger.ui..")
+                .check(ledger);
+    }
+
+    @Test
     void commandSideFeaturesHaveNoCycles() {
         slices().matching("gr.solidarity.ledger.command.(*)..").should().beFreeOfCycles().check(ledger);
     }

@@ -38,6 +38,17 @@ class DemoNetworkTest {
                     "StockTransferredOut", "StockTransferredIn", "NeedLineAmended", "NeedCancelled", "NeedFulfilled",
                     "AllocationProposed", "AllocationApproved", "AllocationRejected", "AllocationCancelled",
                     "AllocationDispatched", "AllocationReceiptConfirmed");
+
+            // one account per role, signing in with the passwords README.md gives
+            for (var account : DemoAccounts.ACCOUNTS) {
+                ledger.identities().token(account.username(), account.password());
+            }
+            assertThat(DemoAccounts.ACCOUNTS).extracting(DemoAccounts.Account::role)
+                    .contains(gr.solidarity.ledger.messages.identity.Role.OFFICER,
+                            gr.solidarity.ledger.messages.identity.Role.DIRECTOR,
+                            gr.solidarity.ledger.messages.identity.Role.DONOR,
+                            gr.solidarity.ledger.messages.identity.Role.RECIPIENT,
+                            gr.solidarity.ledger.messages.identity.Role.AUDITOR);
         }
 
         try (RunningLedger ledger = RunningLedger.start(dataDirectory, "ledger.demo-data=true")) {

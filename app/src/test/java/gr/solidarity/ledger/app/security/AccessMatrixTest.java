@@ -49,7 +49,9 @@ class AccessMatrixTest {
      */
     private static final Map<Predicate<String>, String> NOT_THE_API = Map.of(
             route -> route.matches("[A-Z]+ /v3/api-docs.*"), "springdoc's OpenAPI document, public by design",
-            route -> route.matches("[A-Z]+ /swagger-ui.*"), "springdoc's Swagger UI page, public by design");
+            route -> route.matches("[A-Z]+ /swagger-ui.*"), "springdoc's Swagger UI page, public by design",
+            route -> !route.matches("[A-Z]+ /api/.*") && !route.matches("[A-Z]+ /(v3|swagger-ui).*"),
+            "the web interface's pages: who may open which is tested by PageAccessTest, and what they show in the browser tests");
 
     enum Caller {
         ANONYMOUS(null), DONOR(Role.DONOR), RECIPIENT(Role.RECIPIENT), OFFICER(Role.OFFICER),
@@ -62,8 +64,11 @@ class AccessMatrixTest {
         }
     }
 
-    /** Whose records a route acts on, for donor and recipient users. */
-    enum Scope { NONE, DONOR, RECIPIENT }
+    /**
+     * Whose records a route acts on, for donor and recipient users; MEMBER: the caller's own organisation, whichever
+     * kind it is.
+     */
+    enum Scope { NONE, DONOR, RECIPIENT, MEMBER }
 
     enum Side { OWN, FOREIGN }
 
@@ -78,10 +83,21 @@ class AccessMatrixTest {
     final class Target {
         final Side side;
         final boolean fresh;
+        final Caller caller;
 
         Target(Side side, boolean fresh) {
+            this(side, fresh, null);
+        }
+
+        Target(Side side, boolean fresh, Caller caller) {
             this.side = side;
             this.fresh = fresh;
+            this.caller = caller;
+        }
+
+        /** The caller's own organisation (a donor company for staff), or another one of the same kind. */
+        String organisation() {
+            return caller == Caller.RECIPIENT ? recipient() : donor();
         }
 
         MatrixWorld.Side records() {
@@ -203,7 +219,7 @@ class AccessMatrixTest {
             for (Caller caller : Caller.values()) {
                 for (Side side : sides) {
                     int expected = expected(row, caller, side);
-                    Call call = row.call().apply(new Target(side, expected == 200));
+                    Call call = row.call().apply(new Target(side, expected == 200, caller));
                     Answer answer = send(callers.get(caller), call);
                     cases++;
                     if (!matches(row, expected, answer.status())) {
@@ -318,6 +334,9 @@ class AccessMatrixTest {
         boolean member = caller.role.belongsToOrganisation();
         if (member && row.scope() == Scope.NONE || !member) {
             return 200;
+        }
+        if (row.scope() == Scope.MEMBER) {
+            return side == Side.OWN ? 200 : 404;
         }
         Scope own = caller.role == Role.DONOR ? Scope.DONOR : Scope.RECIPIENT;
         assertThat(row.scope()).as("%s is allowed to %s but its records are another kind's", caller, row.route())
@@ -509,6 +528,12 @@ class AccessMatrixTest {
                         roles(Role.DONOR, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR), Scope.DONOR,
                         t -> get("/api/donors/" + t.donor() + "/statement")),
                 row(GET, "/api/donors/statements", STAFF_READERS, t -> get("/api/donors/statements")),
+
+                // the organisation registry: everyone but administrators; a member sees their own organisation only
+                scoped(GET, "/api/organisations", roles(Role.DONOR, Role.RECIPIENT, Role.OFFICER, Role.DIRECTOR,
+                        Role.AUDITOR), Scope.MEMBER, t -> get("/api/organisations?organisationId=" + t.organisation())),
+                scoped(GET, "/api/organisations/{organisationId}", roles(Role.DONOR, Role.RECIPIENT, Role.OFFICER,
+                        Role.DIRECTOR, Role.AUDITOR), Scope.MEMBER, t -> get("/api/organisations/" + t.organisation())),
 
                 // needs: the structure's own members, or the directorate on its behalf
                 scoped(POST, "/api/needs", roles(Role.RECIPIENT, Role.OFFICER, Role.DIRECTOR), Scope.RECIPIENT,

@@ -187,11 +187,13 @@ class BrowserSignInTest {
     }
 
     @Test
-    void aSignedInBrowserLandsOnWhoItIs() {
+    void aSignedInBrowserLandsOnTheWebInterfacesFirstPage() {
         String session = signIn();
-        ledger.http().get().uri("/").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isSeeOther()
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/me");
+        String page = ledger.http().get().uri("/").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("text/html;charset=UTF-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<html lang=\"el\">", "action=\"/logout\"");
     }
 
     @Test

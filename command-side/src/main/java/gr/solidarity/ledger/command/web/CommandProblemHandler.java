@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.command.web;
 
+import gr.solidarity.ledger.gateway.SignedInCommands;
 import gr.solidarity.ledger.messages.common.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -48,8 +49,8 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     ProblemDetail refused(CommandExecutionException exception) {
-        Object details = exception.getDetails().orElse(null);
-        if (details instanceof Refusal refusal) {
+        Refusal refusal = SignedInCommands.refusalOf(exception).orElse(null);
+        if (refusal != null) {
             return problem(statusOf(refusal.kind()), refusal.code(), refusal.message(), refusal.fields());
         }
         if (LostRaces.isLostRace(exception)) {

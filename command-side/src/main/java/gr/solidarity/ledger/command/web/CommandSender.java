@@ -2,6 +2,7 @@ package gr.solidarity.ledger.command.web;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.idempotency.IdempotencyInterceptor;
+import gr.solidarity.ledger.gateway.SignedInCommands;
 import gr.solidarity.ledger.messages.common.LedgerCommand;
 import gr.solidarity.ledger.messages.identity.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,7 +21,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +31,8 @@ import java.util.regex.Pattern;
  * Sends commands from HTTP handlers. Axon's local command bus runs the handler on the calling thread, so every send is
  * moved to the bounded-elastic scheduler, never run on a Netty event-loop thread.
  * <p>
- * The signed-in actor and the request's correlation id are read from the Reactor context (put there by the web layer
- * under {@code Actor.class} and {@link Actor#REQUEST_ID}) and sent as the command's metadata, from where they are
- * copied onto every event the command causes. A request without an actor in its context is refused rather than
- * recorded as the system's.
+ * Who sent it travels as the command's metadata, read from the Reactor context as {@link SignedInCommands} reads it for
+ * every web front; a request without an actor in its context is refused rather than recorded as the system's.
  */
 @Component
 public class CommandSender {
@@ -62,22 +60,11 @@ public class CommandSender {
      * result; two concurrent first attempts are settled by the event store, and the loser reads the winner's result.
      */
     public <R> Mono<R> send(LedgerCommand command, String idempotencyKey) {
-        return Mono.deferContextual(context -> {
-            Actor actor = context.getOrDefault(Actor.class, null);
-            if (actor == null) {
-                return Mono.error(new IllegalStateException("No signed-in actor for " + command.getClass().getSimpleName()));
-            }
-            if (idempotencyKey != null && !idempotencyKey.isBlank() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                return Mono.error(CommandRefusedException.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER,
-                        "an idempotency key is 1 to 128 letters, digits or . _ : ~ + / = -"));
-            }
-            Map<String, Object> metaData = new HashMap<>(actor.toMetaData());
-            String requestId = context.getOrDefault(Actor.REQUEST_ID, null);
-            if (requestId != null) {
-                metaData.put(Actor.REQUEST_ID, requestId);
-            }
-            return send(command, idempotencyKey, metaData);
-        });
+        if (idempotencyKey != null && !idempotencyKey.isBlank() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            return Mono.error(CommandRefusedException.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER,
+                    "an idempotency key is 1 to 128 letters, digits or . _ : ~ + / = -"));
+        }
+        return SignedInCommands.metaData(command).flatMap(metaData -> send(command, idempotencyKey, metaData));
     }
 
     private <R> Mono<R> send(LedgerCommand command, String idempotencyKey, Map<String, Object> metaData) {

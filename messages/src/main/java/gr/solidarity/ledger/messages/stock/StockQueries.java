@@ -37,6 +37,13 @@ public final class StockQueries {
     public record FindStockItems(ItemCategory category, int limit, String after) {
     }
 
+    /** The warehouses the stock view knows, by name, with or without stock. */
+    public record FindStockWarehouses() {
+    }
+
+    public record StockWarehouseView(String warehouseId, String name, String municipalityCode, String municipalityName) {
+    }
+
     /** Totals per category across every warehouse. */
     public record FindStockCategories() {
     }

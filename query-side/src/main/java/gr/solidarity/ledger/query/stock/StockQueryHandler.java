@@ -8,6 +8,8 @@ import gr.solidarity.ledger.messages.stock.StockQueries.FindNearExpiryLots;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockCategories;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockItems;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockLots;
+import gr.solidarity.ledger.messages.stock.StockQueries.FindStockWarehouses;
+import gr.solidarity.ledger.messages.stock.StockQueries.StockWarehouseView;
 import gr.solidarity.ledger.messages.stock.StockQueries.LowStockItemPage;
 import gr.solidarity.ledger.messages.stock.StockQueries.LowStockItemView;
 import gr.solidarity.ledger.messages.stock.StockQueries.StockCategoryView;
@@ -143,6 +145,15 @@ class StockQueryHandler {
             answer.add(new StockCategoryView(category, count[0], count[1], perUnit));
         });
         return answer.toArray(StockCategoryView[]::new);
+    }
+
+    @QueryHandler
+    List<StockWarehouseView> handle(FindStockWarehouses query) {
+        return mongo.find(new Query().with(Sort.by("name", "_id")).limit(1000), Document.class,
+                        StockQueries.WAREHOUSES_COLLECTION).stream()
+                .map(doc -> new StockWarehouseView(doc.getString("_id"), doc.getString("name"),
+                        doc.getString("municipalityCode"), doc.getString("municipalityName")))
+                .toList();
     }
 
     @QueryHandler

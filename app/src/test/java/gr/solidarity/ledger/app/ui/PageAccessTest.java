@@ -1,0 +1,120 @@
+package gr.solidarity.ledger.app.ui;
+
+import gr.solidarity.ledger.app.support.LedgerScenario;
+import gr.solidarity.ledger.app.support.RunningLedger;
+import gr.solidarity.ledger.messages.identity.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may open which page of the web interface: the directorate's pages are for officers and directors, decisions
+ * for directors only; everyone signed in has a first page; a browser that is not signed in is sent to sign in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageAccessTest {
+
+    private static final List<String> DIRECTORATE_PAGES = List.of("/needs", "/approvals", "/stock", "/receipts/new",
+            "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
+            "/organisations", "/organisations/some-organisation");
+    private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
+
+    @TempDir
+    static Path dataDirectory;
+
+    private RunningLedger ledger;
+    private LedgerScenario.Network network;
+
+    @BeforeAll
+    void start() {
+        ledger = RunningLedger.start(dataDirectory);
+        network = LedgerScenario.setUpNetwork(ledger.api());
+    }
+
+    @AfterAll
+    void stop() {
+        ledger.close();
+    }
+
+    private WebTestClient as(Role role) {
+        return role == Role.DONOR ? ledger.identities().member(role, network.donorId())
+                : role == Role.RECIPIENT ? ledger.identities().member(role, network.recipientId())
+                : role == Role.ADMIN ? ledger.identities().admin() : ledger.identities().staff(role);
+    }
+
+    @Test
+    void aBrowserThatIsNotSignedInIsSentToSignIn() {
+        for (String page : List.of("/", "/needs", "/approvals", "/stock")) {
+            ledger.http().get().uri(page).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().is3xxRedirection()
+                    .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/login"));
+        }
+    }
+
+    @Test
+    void everyoneSignedInHasAFirstPageInGreek() {
+        for (Role role : Role.values()) {
+            String html = as(role).get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentType("text/html;charset=UTF-8")
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(html).as(role.name()).contains("<html lang=\"el\">").doesNotContain("??");
+        }
+    }
+
+    @Test
+    void theDirectoratesPagesAreForOfficersAndDirectors() {
+        for (Role role : Role.values()) {
+            for (String page : DIRECTORATE_PAGES) {
+                WebTestClient.ResponseSpec answer = as(role).get().uri(page).accept(MediaType.TEXT_HTML).exchange();
+                if (DIRECTORATE.contains(role)) {
+                    // the made-up records do not exist: found missing, not refused
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page).isIn(200, 404));
+                } else {
+                    answer.expectStatus().isForbidden();
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyDirectorsDecide() {
+        for (Role role : Role.values()) {
+            for (String decision : List.of("approval", "rejection")) {
+                WebTestClient.ResponseSpec answer = as(role).post().uri("/allocations/some-allocation/" + decision)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(BodyInserters.fromFormData("reason", "x")).exchange();
+                if (role == Role.DIRECTOR) {
+                    answer.expectStatus().isNotFound();
+                } else {
+                    answer.expectStatus().isForbidden();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLanguageChosenIsRememberedByACookie() {
+        WebTestClient officer = as(Role.OFFICER);
+        String cookie = officer.get().uri("/needs?lang=en").exchange().expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, value -> assertThat(value).startsWith("lang=en"))
+                .returnResult(String.class).getResponseCookies().getFirst("lang").getValue();
+        assertThat(cookie).isEqualTo("en");
+        String html = officer.get().uri("/needs").cookie("lang", "en").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("<html lang=\"en\">", "Needs board");
+    }
+}

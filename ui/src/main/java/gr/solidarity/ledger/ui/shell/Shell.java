@@ -1,0 +1,89 @@
+package gr.solidarity.ledger.ui.shell;
+
+import gr.solidarity.ledger.messages.identity.Actor;
+import gr.solidarity.ledger.messages.identity.Role;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.FindOrganisation;
+import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationView;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every page of the interface shows around its content: who is signed in, the navigation their role has, the
+ * language switch, and the CSRF token every form and every htmx request carries.
+ */
+@ControllerAdvice(basePackages = "gr.solidarity.ledger.ui")
+public class Shell {
+
+    private final Views views;
+
+    public Shell(Views views) {
+        this.views = views;
+    }
+
+    /** The donor company's or structure's name, for its members; directorate staff belong to the directorate. */
+    @ModelAttribute("organisationName")
+    Mono<String> organisationName() {
+        return signedIn().filter(actor -> actor.organisationId() != null)
+                .flatMap(actor -> views.optional(new FindOrganisation(actor.organisationId()), OrganisationView.class)
+                        .map(OrganisationView::name)
+                        .defaultIfEmpty(actor.organisationId()));
+    }
+
+    /** One entry of the navigation: a path and the message key of its label. */
+    public record NavEntry(String path, String label) {
+    }
+
+    @ModelAttribute("actor")
+    Mono<Actor> actor() {
+        return signedIn();
+    }
+
+    @ModelAttribute("nav")
+    Mono<List<NavEntry>> navigation() {
+        return signedIn().map(actor -> navigationOf(actor.role())).defaultIfEmpty(List.of());
+    }
+
+    @ModelAttribute("_csrf")
+    Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null ? Mono.empty() : token;
+    }
+
+    @ModelAttribute("fmt")
+    Formats formats(ServerWebExchange exchange) {
+        return new Formats(exchange.getLocaleContext().getLocale());
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().pathWithinApplication().value();
+    }
+
+    /** The signed-in actor, put into the Reactor context by the web layer. */
+    public static Mono<Actor> signedIn() {
+        return Mono.deferContextual(context -> Mono.justOrEmpty(context.<Actor>getOrEmpty(Actor.class)));
+    }
+
+    static List<NavEntry> navigationOf(Role role) {
+        List<NavEntry> entries = new ArrayList<>();
+        entries.add(new NavEntry("/", "nav.dashboard"));
+        if (role == Role.OFFICER || role == Role.DIRECTOR) {
+            entries.add(new NavEntry("/needs", "nav.needs"));
+            entries.add(new NavEntry("/approvals", "nav.approvals"));
+            entries.add(new NavEntry("/stock", "nav.stock"));
+            entries.add(new NavEntry("/receipts/new", "nav.receipt"));
+            entries.add(new NavEntry("/organisations", "nav.organisations"));
+        }
+        return entries;
+    }
+
+    public static boolean directorate(Actor actor) {
+        return actor != null && (actor.role() == Role.OFFICER || actor.role() == Role.DIRECTOR);
+    }
+}
