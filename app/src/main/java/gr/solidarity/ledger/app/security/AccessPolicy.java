@@ -71,6 +71,8 @@ final class AccessPolicy {
         allow(exchanges, POST, roles(DIRECTOR), "/allocations/*/approval", "/allocations/*/rejection");
         allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
                 "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**");
+        // the web interface's pages of a recipient structure's members
+        allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
 
         exchanges.pathMatchers("/api/**").denyAll();
         exchanges.anyExchange().permitAll();

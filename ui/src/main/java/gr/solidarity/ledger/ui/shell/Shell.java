@@ -62,6 +62,11 @@ public class Shell {
             entries.add(new NavEntry("/stock", "nav.stock"));
             entries.add(new NavEntry("/receipts/new", "nav.receipt"));
         }
+        if (role == Role.RECIPIENT) {
+            entries.add(new NavEntry("/structure", "nav.recipient.needs"));
+            entries.add(new NavEntry("/structure/needs/new", "nav.recipient.declare"));
+            entries.add(new NavEntry("/structure/history", "nav.recipient.history"));
+        }
         return entries;
     }
 
