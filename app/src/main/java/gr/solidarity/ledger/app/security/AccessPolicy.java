@@ -73,6 +73,8 @@ final class AccessPolicy {
                 "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**");
         // the web interface's pages of a recipient structure's members
         allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
+        // and of a donor company's members
+        allow(exchanges, null, roles(DONOR), "/donor", "/donor/**");
 
         exchanges.pathMatchers("/api/**").denyAll();
         exchanges.anyExchange().permitAll();

@@ -62,6 +62,10 @@ public class Shell {
             entries.add(new NavEntry("/stock", "nav.stock"));
             entries.add(new NavEntry("/receipts/new", "nav.receipt"));
         }
+        if (role == Role.DONOR) {
+            entries.add(new NavEntry("/donor", "nav.donor.statement"));
+            entries.add(new NavEntry("/donor/pledges/new", "nav.donor.pledge"));
+        }
         if (role == Role.RECIPIENT) {
             entries.add(new NavEntry("/structure", "nav.recipient.needs"));
             entries.add(new NavEntry("/structure/needs/new", "nav.recipient.declare"));
