@@ -75,6 +75,8 @@ final class AccessPolicy {
         allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
         // and of a donor company's members
         allow(exchanges, null, roles(DONOR), "/donor", "/donor/**");
+        // and of administrators
+        allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
 
         exchanges.pathMatchers("/api/**").denyAll();
         exchanges.anyExchange().permitAll();

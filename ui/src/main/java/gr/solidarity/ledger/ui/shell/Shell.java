@@ -62,6 +62,9 @@ public class Shell {
             entries.add(new NavEntry("/stock", "nav.stock"));
             entries.add(new NavEntry("/receipts/new", "nav.receipt"));
         }
+        if (role == Role.ADMIN) {
+            entries.add(new NavEntry("/admin/users", "nav.admin.accounts"));
+        }
         if (role == Role.DONOR) {
             entries.add(new NavEntry("/donor", "nav.donor.statement"));
             entries.add(new NavEntry("/donor/pledges/new", "nav.donor.pledge"));
