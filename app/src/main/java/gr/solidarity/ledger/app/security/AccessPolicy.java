@@ -76,6 +76,13 @@ final class AccessPolicy {
         allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
                 "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**", "/organisations",
                 "/organisations/**");
+        // the web interface's pages of a recipient structure's members
+        allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
+        // and of a donor company's members
+        allow(exchanges, null, roles(DONOR), "/donor", "/donor/**");
+        // and of administrators
+        allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
+
 
         // operations: health is public (without details) for load balancers and orchestrators; metrics are for
         // administrators, or for whoever reaches the separate management port

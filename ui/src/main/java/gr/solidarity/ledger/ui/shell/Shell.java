@@ -80,6 +80,18 @@ public class Shell {
             entries.add(new NavEntry("/receipts/new", "nav.receipt"));
             entries.add(new NavEntry("/organisations", "nav.organisations"));
         }
+        if (role == Role.ADMIN) {
+            entries.add(new NavEntry("/admin/users", "nav.admin.accounts"));
+        }
+        if (role == Role.DONOR) {
+            entries.add(new NavEntry("/donor", "nav.donor.statement"));
+            entries.add(new NavEntry("/donor/pledges/new", "nav.donor.pledge"));
+        }
+        if (role == Role.RECIPIENT) {
+            entries.add(new NavEntry("/structure", "nav.recipient.needs"));
+            entries.add(new NavEntry("/structure/needs/new", "nav.recipient.declare"));
+            entries.add(new NavEntry("/structure/history", "nav.recipient.history"));
+        }
         return entries;
     }
 

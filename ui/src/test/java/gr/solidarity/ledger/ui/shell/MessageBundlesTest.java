@@ -30,7 +30,25 @@ class MessageBundlesTest {
     /** Keys built at run time from an enum's names or a code; the prefixes are checked against the enums below. */
     private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal|kind|orgStatus|organisations\\.done|dashboard\\.chartEmpty)\\.'");
 
+    /** Each bundle's basename: every one has a Greek file and an English one. */
+    private static final String[] BASENAMES = {"messages", "people"};
+
     static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        if (name.startsWith("messages")) {
+            for (String basename : BASENAMES) {
+                Properties more = one(name.replace("messages", basename));
+                // a key in two bundles would show whichever the message source finds first
+                assertThat(more.keySet()).as("keys of %s also in another bundle", basename)
+                        .filteredOn(properties::containsKey).isEmpty();
+                properties.putAll(more);
+            }
+            return properties;
+        }
+        return one(name);
+    }
+
+    private static Properties one(String name) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = new InputStreamReader(MessageBundlesTest.class.getResourceAsStream("/ui/" + name),
                 StandardCharsets.UTF_8)) {
