@@ -83,7 +83,6 @@ final class AccessPolicy {
         // and of administrators
         allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
 
-
         // operations: health is public (without details) for load balancers and orchestrators; metrics are for
         // administrators, or for whoever reaches the separate management port
         exchanges.pathMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
