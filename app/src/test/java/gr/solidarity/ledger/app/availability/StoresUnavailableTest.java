@@ -11,12 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The event store out of reach (here its database refusing every new connection, as one that is down does) is
+ * The event store out of reach (here its file's directory gone, as on a disk that went away, so every new connection
+ * fails) is
  * answered 503 with a code and Retry-After, for changes and for signing in alike; once it is back, the same request
  * succeeds. Meanwhile the process says it is not ready, though alive.
  */
@@ -26,14 +29,14 @@ class StoresUnavailableTest {
     Path data;
 
     @Test
-    void requestsThatNeedAnUnreachableStoreAreAnswered503AndSucceedOnceItIsBack() {
+    void requestsThatNeedAnUnreachableStoreAreAnswered503AndSucceedOnceItIsBack() throws IOException {
         try (RunningLedger ledger = RunningLedger.start(data, "spring.datasource.hikari.connection-timeout=250")) {
             Api officer = ledger.api().as(Role.OFFICER);
             officer.create("/api/catalogue/items", item("RICE-1KG"));
             HikariDataSource pool = (HikariDataSource) ledger.bean(DataSource.class);
 
-            String password = pool.getPassword();
-            pool.getHikariConfigMXBean().setPassword("not the password");
+            Path away = data.resolveSibling(data.getFileName() + "-away");
+            Files.move(data, away);
             pool.getHikariPoolMXBean().softEvictConnections();
             try {
                 officer.post("/api/catalogue/items", item("OIL-1L"))
@@ -50,7 +53,7 @@ class StoresUnavailableTest {
                         .expectBody().jsonPath("$.status").isEqualTo("DOWN");
                 ledger.http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
             } finally {
-                pool.getHikariConfigMXBean().setPassword(password);
+                Files.move(away, data);
             }
 
             // as a client honouring Retry-After would, until the pool has connected again

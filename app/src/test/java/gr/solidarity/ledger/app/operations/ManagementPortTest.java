@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.app.operations;
 
 import gr.solidarity.ledger.app.support.RunningLedger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,10 +32,12 @@ class ManagementPortTest {
             WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
                     .responseTimeout(Duration.ofSeconds(30)).build();
 
-            String metrics = management.get().uri("/actuator/prometheus").exchange()
-                    .expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(metrics).contains("eventProcessor_latency");
+            // a processor's latency is measured from the first event it handles, which comes soon after the start
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(management.get().uri("/actuator/prometheus").exchange()
+                            .expectStatus().isOk()
+                            .expectBody(String.class).returnResult().getResponseBody())
+                            .contains("eventProcessor_latency"));
             management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
             ledger.http().get().uri("/actuator/prometheus").exchange()

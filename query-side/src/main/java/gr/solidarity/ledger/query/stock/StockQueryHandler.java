@@ -148,12 +148,12 @@ class StockQueryHandler {
     }
 
     @QueryHandler
-    List<StockWarehouseView> handle(FindStockWarehouses query) {
+    StockWarehouseView[] handle(FindStockWarehouses query) {
         return mongo.find(new Query().with(Sort.by("name", "_id")).limit(1000), Document.class,
                         StockQueries.WAREHOUSES_COLLECTION).stream()
                 .map(doc -> new StockWarehouseView(doc.getString("_id"), doc.getString("name"),
                         doc.getString("municipalityCode"), doc.getString("municipalityName")))
-                .toList();
+                .toArray(StockWarehouseView[]::new);
     }
 
     @QueryHandler

@@ -34,9 +34,16 @@ public class Views {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    /**
+     * A list is asked for as an array, which its handler answers: over Axon Server an answer travels with the name of
+     * the type it was asked as, and a {@code java.util.List} would come back as a list of maps.
+     */
+    @SuppressWarnings("unchecked")
     public <R> Mono<java.util.List<R>> list(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)))
-                .subscribeOn(Schedulers.boundedElastic());
+        Class<R[]> arrayType = (Class<R[]>) type.arrayType();
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(arrayType)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(java.util.Arrays::asList);
     }
 
     /**
