@@ -75,7 +75,8 @@ final class AccessPolicy {
         allow(exchanges, POST, roles(DIRECTOR), "/allocations/*/approval", "/allocations/*/rejection");
         allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
                 "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**", "/organisations",
-                "/organisations/**", "/catalogue", "/catalogue/**");
+                "/organisations/**", "/catalogue", "/catalogue/**",
+                "/warehouses");
         // the web interface's pages of a recipient structure's members
         allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
         // and of a donor company's members

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An officer keeps the item catalogue in the browser: an item code the catalogue does not accept is refused next to
- * its field, keeping what was typed; an item added is listed, can be revised, and once retired shows as retired.
+ * its field, keeping what was typed; an item added is listed, can be revised, and once retired shows as retired. A
+ * warehouse is registered the same way: an unknown municipality code is refused at its field.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,8 +111,31 @@ class CatalogueBrowserTest {
 
     @Test
     @Order(3)
+    void aWarehouseIsRegisteredInAKnownMunicipality() {
+        officer.locator("nav.main-nav").getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Αποθήκες")).click();
+        officer.getByLabel("Όνομα αποθήκης").fill("Αποθήκη Κόνιτσας");
+        officer.getByLabel("Κωδικός δήμου (ΕΛΣΤΑΤ)").fill("9999");
+        officer.getByLabel("Οδός και αριθμός").fill("Εθνικής Αντιστάσεως 12");
+        officer.getByLabel("Ταχυδρομικός κώδικας").fill("44100");
+        officer.getByLabel("Πόλη").fill("Κόνιτσα");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Καταχώριση αποθήκης")).click();
+        assertThat(officer.locator("#municipalityCode-error")).containsText("Ο δήμος δεν υπάρχει");
+        assertThat(officer.locator("#name")).hasValue("Αποθήκη Κόνιτσας");
+        Browser.check(officer, "warehouses-01-municipality-refused");
+
+        officer.getByLabel("Κωδικός δήμου (ΕΛΣΤΑΤ)").fill("1801");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Καταχώριση αποθήκης")).click();
+        assertThat(officer.locator(".alert.success")).containsText("Η αποθήκη καταχωρίστηκε");
+        assertThat(officer.locator("#warehouses")).containsText("Αποθήκη Κόνιτσας");
+        Browser.check(officer, "warehouses-02-registered");
+    }
+
+    @Test
+    @Order(4)
     void onlyTheDirectorateKeepsTheCatalogue() {
         ledger.identities().staff(Role.AUDITOR).get().uri("/catalogue").exchange().expectStatus().isForbidden();
+        ledger.identities().staff(Role.AUDITOR).get().uri("/warehouses").exchange().expectStatus().isForbidden();
         ledger.identities().admin().get().uri("/catalogue/" + CODE).exchange().expectStatus().isForbidden();
         ledger.identities().staff(Role.DIRECTOR).get().uri("/catalogue/" + CODE).exchange().expectStatus().isOk();
     }

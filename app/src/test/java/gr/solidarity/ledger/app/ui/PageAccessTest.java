@@ -29,7 +29,8 @@ class PageAccessTest {
 
     private static final List<String> DIRECTORATE_PAGES = List.of("/needs", "/approvals", "/stock", "/receipts/new",
             "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
-            "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM");
+            "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM",
+            "/warehouses");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
 
     @TempDir

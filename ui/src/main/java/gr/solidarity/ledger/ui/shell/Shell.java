@@ -80,6 +80,7 @@ public class Shell {
             entries.add(new NavEntry("/receipts/new", "nav.receipt"));
             entries.add(new NavEntry("/organisations", "nav.organisations"));
             entries.add(new NavEntry("/catalogue", "nav.catalogue"));
+            entries.add(new NavEntry("/warehouses", "nav.warehouses"));
         }
         if (role == Role.ADMIN) {
             entries.add(new NavEntry("/admin/users", "nav.admin.accounts"));
