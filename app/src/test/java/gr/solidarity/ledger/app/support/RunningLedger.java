@@ -44,7 +44,11 @@ public final class RunningLedger implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--ledger.data-dir=" + dataDirectory.toAbsolutePath(),
                 "--server.port=0",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // Many ledgers start one after another in one test JVM, and now and then a view of a fresh one takes
+                // longer than the 5 s a read-your-writes query waits by default; a test asks what a view shows, so it
+                // waits longer rather than fail on the time a view took. A test of the wait itself sets its own.
+                "--ledger.read-your-writes.default-wait=20s"));
         for (String property : properties) {
             arguments.add("--" + property);
         }
