@@ -2,6 +2,8 @@ package gr.solidarity.ledger.query.admin;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,6 +28,8 @@ public class ProjectionFailures {
     public record Failure(String message, String eventType, Long position, Instant at) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionFailures.class);
+
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     public void failed(String projection, Throwable error, List<? extends EventMessage<?>> events) {
@@ -38,13 +42,24 @@ public class ProjectionFailures {
                 position = position == null ? at : Math.max(position, at);
             }
         }
-        failures.put(projection, new Failure(String.valueOf(error.getMessage()), eventType, position, Instant.now()));
+        Failure previous = failures.put(projection,
+                new Failure(String.valueOf(error.getMessage()), eventType, position, Instant.now()));
+        // once per stop, with its cause; the retries of the same batch would otherwise fill the log
+        if (previous == null || !java.util.Objects.equals(previous.position(), position)) {
+            log.error("Projection {} stopped at position {} ({}); it retries the batch until the cause is mended",
+                    projection, position, eventType, error);
+        }
     }
 
     /** A batch was handled and committed up to this position. */
     public void handled(String projection, long position) {
-        failures.computeIfPresent(projection, (name, failure) ->
-                failure.position() == null || position >= failure.position() ? null : failure);
+        failures.computeIfPresent(projection, (name, failure) -> {
+            if (failure.position() == null || position >= failure.position()) {
+                log.info("Projection {} resumed: handled up to position {}", projection, position);
+                return null;
+            }
+            return failure;
+        });
     }
 
     public Optional<Failure> of(String projection) {
