@@ -26,14 +26,14 @@ import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRecei
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRejected;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.ReceiptLine;
 import gr.solidarity.ledger.messages.identity.Actor;
-import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
-import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineQuantity;
-import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
-import gr.solidarity.ledger.messages.need.NeedCommands.ReleaseNeedAllocation;
-import gr.solidarity.ledger.messages.stock.StockCommands.DispatchReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReleaseReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReservationRequest;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
+import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.LineQuantity;
+import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
+import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
+import gr.solidarity.ledger.command.stock.StockDesk.DispatchReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReleaseReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReservationRequest;
+import gr.solidarity.ledger.command.stock.StockDesk.ReserveStock;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -121,7 +121,7 @@ public class Allocation {
         }
         NeedClaim claim = needDesk.allocate(new AllocateToNeed(needId, command.allocationId(),
                 perNeedLine.entrySet().stream()
-                        .map(entry -> new NeedLineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
+                        .map(entry -> new LineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
                         .toList()));
         List<ReservedLot> reservedLots = stockDesk.reserve(new ReserveStock(warehouseId, command.allocationId(),
                 lines.stream()
@@ -252,7 +252,7 @@ public class Allocation {
         Map<Integer, BigDecimal> perNeedLine = new TreeMap<>();
         receiptLines.forEach(line -> perNeedLine.merge(line.needLineNo(), line.received(), BigDecimal::add));
         needDesk.recordDelivery(new RecordNeedDelivery(needId, allocationId, perNeedLine.entrySet().stream()
-                .map(entry -> new NeedLineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
+                .map(entry -> new LineQuantity(entry.getKey(), Quantities.normalise(entry.getValue())))
                 .toList()));
         apply(new AllocationReceiptConfirmed(allocationId, needId, recipientId, command.receivedOn(), receiptLines));
     }

@@ -9,14 +9,14 @@ import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.need.NeedDesk.NeedClaim;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
-import gr.solidarity.ledger.messages.need.NeedCommands;
-import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.LineQuantity;
+import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
+import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
 import gr.solidarity.ledger.messages.need.NeedCommands.AmendNeedLine;
 import gr.solidarity.ledger.messages.need.NeedCommands.CancelNeed;
 import gr.solidarity.ledger.messages.need.NeedCommands.DeclareNeed;
 import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineRequest;
-import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
-import gr.solidarity.ledger.messages.need.NeedCommands.ReleaseNeedAllocation;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedCancelled;
@@ -151,8 +151,8 @@ public class Need {
         apply(new NeedCancelled(needId, Texts.require("reason", command.reason(), 1000)));
     }
 
-    @CommandHandler
-    public NeedClaim handle(AllocateToNeed command) {
+    /** Called through {@link NeedDesk} while an allocation is proposed. */
+    NeedClaim allocate(AllocateToNeed command) {
         if (allocationsSeen.contains(command.allocationId())) {
             throw CommandRefusedException.conflict(DUPLICATE_ALLOCATION,
                     "allocation " + command.allocationId() + " has already claimed this need");
@@ -160,7 +160,7 @@ public class Need {
         if (closed) {
             throw CommandRefusedException.ruleViolated(CLOSED, "needId", "the need is closed and takes no allocations");
         }
-        var requested = command.lines() == null ? List.<NeedCommands.NeedLineQuantity>of()
+        var requested = command.lines() == null ? List.<LineQuantity>of()
                 : command.lines();
         if (requested.isEmpty()) {
             throw CommandRefusedException.invalid(ALLOCATION_LINES_REQUIRED, "lines",
@@ -198,18 +198,16 @@ public class Need {
         return new NeedClaim(recipientId, itemCodeByLine);
     }
 
-    @CommandHandler
-    public void handle(ReleaseNeedAllocation command) {
+    void release(ReleaseNeedAllocation command) {
         Map<Integer, BigDecimal> claim = requireActive(command.allocationId());
         apply(new NeedAllocationReleased(needId, command.allocationId(), withItems(claim),
                 Texts.optional("reason", command.reason(), 1000)));
     }
 
     /** What the recipient actually received may be less (or more) than what was allocated; the rest is not owed. */
-    @CommandHandler
-    public void handle(RecordNeedDelivery command) {
+    void recordDelivery(RecordNeedDelivery command) {
         requireActive(command.allocationId());
-        var delivered = command.lines() == null ? List.<NeedCommands.NeedLineQuantity>of()
+        var delivered = command.lines() == null ? List.<LineQuantity>of()
                 : command.lines();
         Map<Integer, BigDecimal> received = new TreeMap<>();
         for (int i = 0; i < delivered.size(); i++) {

@@ -2,12 +2,10 @@ package gr.solidarity.ledger.command.need;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.SameUnitOfWork;
-import gr.solidarity.ledger.messages.common.LedgerCommand;
-import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
-import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
-import gr.solidarity.ledger.messages.need.NeedCommands.ReleaseNeedAllocation;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.util.function.Function;
 
 @Component
 class RepositoryNeedDesk implements NeedDesk {
@@ -19,26 +17,31 @@ class RepositoryNeedDesk implements NeedDesk {
     }
 
     @Override
-    public NeedClaim allocate(AllocateToNeed command) {
-        return (NeedClaim) handle(command);
+    public NeedClaim allocate(AllocateToNeed request) {
+        return onNeed(request.needId(), need -> need.allocate(request));
     }
 
     @Override
-    public void release(ReleaseNeedAllocation command) {
-        handle(command);
+    public void release(ReleaseNeedAllocation request) {
+        onNeed(request.needId(), need -> {
+            need.release(request);
+            return null;
+        });
     }
 
     @Override
-    public void recordDelivery(RecordNeedDelivery command) {
-        handle(command);
+    public void recordDelivery(RecordNeedDelivery request) {
+        onNeed(request.needId(), need -> {
+            need.recordDelivery(request);
+            return null;
+        });
     }
 
-    private Object handle(LedgerCommand command) {
-        String needId = command.targetId();
+    private <R> R onNeed(String needId, Function<Need, R> call) {
         if (needId == null || needId.isBlank()) {
             throw CommandRefusedException.invalid(NEED_NOT_FOUND, "needId", "needId is required");
         }
-        return SameUnitOfWork.handle(needs, command,
+        return SameUnitOfWork.call(needs, needId, call,
                 () -> CommandRefusedException.notFound(NEED_NOT_FOUND, "needId", "no need " + needId));
     }
 }

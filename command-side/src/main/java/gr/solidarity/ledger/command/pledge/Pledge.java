@@ -9,10 +9,10 @@ import gr.solidarity.ledger.command.common.Texts;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.AmendPledgeLine;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.MakePledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.PledgeLineRequest;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledgeLine;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeDeliveryRecorded;
@@ -147,10 +147,10 @@ public class Pledge {
 
     /**
      * Records what arrived against the pledge and answers the donor. Deliveries after fulfilment are still recorded,
-     * as over-delivery, because the goods are in the warehouse regardless.
+     * as over-delivery, because the goods are in the warehouse regardless. Called through {@link PledgeDesk} while the
+     * warehouse records the receipt.
      */
-    @CommandHandler
-    public String handle(RecordPledgeDelivery command, OrganisationLookup organisationLookup) {
+    String recordDelivery(RecordPledgeDelivery command, OrganisationLookup organisationLookup) {
         if (withdrawn) {
             throw CommandRefusedException.conflict(WITHDRAWN, "the pledge was withdrawn");
         }

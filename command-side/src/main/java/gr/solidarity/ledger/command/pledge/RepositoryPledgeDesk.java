@@ -2,7 +2,7 @@ package gr.solidarity.ledger.command.pledge;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.SameUnitOfWork;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -10,17 +10,19 @@ import org.springframework.stereotype.Component;
 class RepositoryPledgeDesk implements PledgeDesk {
 
     private final Repository<Pledge> pledges;
+    private final OrganisationLookup organisations;
 
-    RepositoryPledgeDesk(Repository<Pledge> pledges) {
+    RepositoryPledgeDesk(Repository<Pledge> pledges, OrganisationLookup organisations) {
         this.pledges = pledges;
+        this.organisations = organisations;
     }
 
     @Override
-    public String recordDelivery(RecordPledgeDelivery command) {
-        if (command.pledgeId() == null || command.pledgeId().isBlank()) {
+    public String recordDelivery(RecordPledgeDelivery request) {
+        if (request.pledgeId() == null || request.pledgeId().isBlank()) {
             throw CommandRefusedException.invalid(PLEDGE_NOT_FOUND, "pledgeId", "pledgeId is required");
         }
-        return (String) SameUnitOfWork.handle(pledges, command,
-                () -> CommandRefusedException.notFound(PLEDGE_NOT_FOUND, "pledgeId", "no pledge " + command.pledgeId()));
+        return SameUnitOfWork.call(pledges, request.pledgeId(), pledge -> pledge.recordDelivery(request, organisations),
+                () -> CommandRefusedException.notFound(PLEDGE_NOT_FOUND, "pledgeId", "no pledge " + request.pledgeId()));
     }
 }

@@ -2,15 +2,12 @@ package gr.solidarity.ledger.command.stock;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.SameUnitOfWork;
-import gr.solidarity.ledger.messages.common.LedgerCommand;
-import gr.solidarity.ledger.messages.stock.StockCommands.DispatchReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReleaseReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Function;
 
 @Component
 class RepositoryStockDesk implements StockDesk {
@@ -22,27 +19,25 @@ class RepositoryStockDesk implements StockDesk {
     }
 
     @Override
-    public List<ReservedLot> reserve(ReserveStock command) {
-        return handle(command);
+    public List<ReservedLot> reserve(ReserveStock request) {
+        return onWarehouse(request.warehouseId(), warehouse -> warehouse.reserve(request));
     }
 
     @Override
-    public List<ReservedLot> release(ReleaseReservation command) {
-        return handle(command);
+    public List<ReservedLot> release(ReleaseReservation request) {
+        return onWarehouse(request.warehouseId(), warehouse -> warehouse.release(request));
     }
 
     @Override
-    public List<ReservedLot> dispatch(DispatchReservation command) {
-        return handle(command);
+    public List<ReservedLot> dispatch(DispatchReservation request) {
+        return onWarehouse(request.warehouseId(), warehouse -> warehouse.dispatch(request));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<ReservedLot> handle(LedgerCommand command) {
-        if (command.targetId() == null || command.targetId().isBlank()) {
+    private List<ReservedLot> onWarehouse(String warehouseId, Function<Warehouse, List<ReservedLot>> call) {
+        if (warehouseId == null || warehouseId.isBlank()) {
             throw CommandRefusedException.invalid(WAREHOUSE_NOT_FOUND, "warehouseId", "warehouseId is required");
         }
-        return (List<ReservedLot>) SameUnitOfWork.handle(warehouses, command,
-                () -> CommandRefusedException.notFound(WAREHOUSE_NOT_FOUND, "warehouseId",
-                        "no warehouse " + command.targetId()));
+        return SameUnitOfWork.call(warehouses, warehouseId, call,
+                () -> CommandRefusedException.notFound(WAREHOUSE_NOT_FOUND, "warehouseId", "no warehouse " + warehouseId));
     }
 }

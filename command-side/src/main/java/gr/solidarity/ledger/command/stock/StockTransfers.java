@@ -3,8 +3,7 @@ package gr.solidarity.ledger.command.stock;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.common.SameUnitOfWork;
 import gr.solidarity.ledger.command.common.Texts;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveTransfer;
-import gr.solidarity.ledger.messages.stock.StockCommands.ShipTransfer;
+import gr.solidarity.ledger.messages.stock.StockCommands.TransferLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.TransferStock;
 import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
 import gr.solidarity.ledger.messages.stock.TransferRecorded;
@@ -17,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A transfer touches two warehouses: the sending one checks and gives up the stock, the receiving one gets new lots.
- * Both happen in one unit of work, so the goods are never in both places or in neither.
+ * Both happen in one unit of work, so the goods are never in both places or in neither. The two halves are method calls
+ * on the warehouses loaded from their repository, not commands: no client can ship or receive half a transfer.
  */
 @Component
 public class StockTransfers {
@@ -47,15 +47,25 @@ public class StockTransfers {
         // from waiting on each other. Loading again later in this unit of work reuses the locked instance.
         Stream.of(from, to).sorted().forEach(id -> SameUnitOfWork.read(warehouses, id, warehouse -> null,
                 () -> missing(id.equals(from) ? "fromWarehouseId" : "toWarehouseId", id)));
-        @SuppressWarnings("unchecked")
-        List<TransferredLot> lots = (List<TransferredLot>) SameUnitOfWork.handle(warehouses,
-                new ShipTransfer(from, transferId, to, command.lines()), () -> missing("fromWarehouseId", from));
-        SameUnitOfWork.handle(warehouses, new ReceiveTransfer(to, transferId, from, lots),
-                () -> missing("toWarehouseId", to));
+        List<TransferredLot> lots = SameUnitOfWork.call(warehouses, from,
+                warehouse -> warehouse.ship(new ShipTransfer(from, transferId, to, command.lines())),
+                () -> missing("fromWarehouseId", from));
+        SameUnitOfWork.call(warehouses, to, warehouse -> {
+            warehouse.receive(new ReceiveTransfer(to, transferId, from, lots));
+            return null;
+        }, () -> missing("toWarehouseId", to));
         return new TransferRecorded(transferId, lots.stream().map(TransferredLot::lotId).toList());
     }
 
     private static CommandRefusedException missing(String field, String warehouseId) {
         return CommandRefusedException.notFound(Warehouse.WAREHOUSE_NOT_FOUND, field, "no warehouse " + warehouseId);
+    }
+
+    /** The sending warehouse's half: take the quantities out and describe the lots they become. */
+    record ShipTransfer(String warehouseId, String transferId, String toWarehouseId, List<TransferLine> lines) {
+    }
+
+    /** The receiving warehouse's half: the shipped lots arrive. */
+    record ReceiveTransfer(String warehouseId, String transferId, String fromWarehouseId, List<TransferredLot> lots) {
     }
 }

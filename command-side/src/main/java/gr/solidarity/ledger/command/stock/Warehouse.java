@@ -12,20 +12,20 @@ import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.command.pledge.PledgeDesk;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.history.StoredType;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.stock.StockDesk.DispatchReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReleaseReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReservationRequest;
+import gr.solidarity.ledger.command.stock.StockDesk.ReserveStock;
+import gr.solidarity.ledger.command.stock.StockTransfers.ReceiveTransfer;
+import gr.solidarity.ledger.command.stock.StockTransfers.ShipTransfer;
 import gr.solidarity.ledger.messages.stock.AdjustmentReason;
 import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
 import gr.solidarity.ledger.messages.stock.StockCommands.AdjustStock;
-import gr.solidarity.ledger.messages.stock.StockCommands.DispatchReservation;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiptLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveGoods;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveTransfer;
 import gr.solidarity.ledger.messages.stock.StockCommands.RecordPhysicalCount;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReleaseReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReservationRequest;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
-import gr.solidarity.ledger.messages.stock.StockCommands.ShipTransfer;
 import gr.solidarity.ledger.messages.stock.StockCommands.TransferLine;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
@@ -228,9 +228,8 @@ public class Warehouse {
                 LocalDate.now(clock)));
     }
 
-    /** Sets stock aside for a proposed allocation. Rule StockMustCoverAllocation. */
-    @CommandHandler
-    public List<ReservedLot> handle(ReserveStock command) {
+    /** Sets stock aside for a proposed allocation. Rule StockMustCoverAllocation. Called through {@link StockDesk}. */
+    List<ReservedLot> reserve(ReserveStock command) {
         String allocationId = Texts.require("allocationId", command.allocationId(), 100);
         if (reservations.containsKey(allocationId)) {
             throw CommandRefusedException.conflict(DUPLICATE_RESERVATION,
@@ -263,16 +262,14 @@ public class Warehouse {
         return reserved;
     }
 
-    @CommandHandler
-    public List<ReservedLot> handle(ReleaseReservation command) {
+    List<ReservedLot> release(ReleaseReservation command) {
         List<ReservedLot> lines = requireActiveReservation(command.allocationId());
         apply(new ReservationReleased(warehouseId, command.allocationId(), lines,
                 Texts.optional("reason", command.reason(), 1000)));
         return lines;
     }
 
-    @CommandHandler
-    public List<ReservedLot> handle(DispatchReservation command) {
+    List<ReservedLot> dispatch(DispatchReservation command) {
         List<ReservedLot> lines = requireActiveReservation(command.allocationId());
         String manifestNumber = Texts.require("manifestNumber", command.manifestNumber(), 50);
         // Rule ExpiredLotCannotBeDispatched: a lot approved while fresh may have expired while waiting to leave.
@@ -289,8 +286,7 @@ public class Warehouse {
     }
 
     /** The sending half of a transfer. Rule StockMustCoverTransfer: reserved stock stays where it was promised. */
-    @CommandHandler
-    public List<TransferredLot> handle(ShipTransfer command) {
+    List<TransferredLot> ship(ShipTransfer command) {
         String transferId = Texts.require("id", command.transferId(), 100);
         if (transferIds.contains(transferId)) {
             throw CommandRefusedException.conflict(DUPLICATE_TRANSFER, "transfer " + transferId + " is already recorded");
@@ -325,8 +321,7 @@ public class Warehouse {
     }
 
     /** The receiving half of a transfer: the shipped quantities become new lots here. */
-    @CommandHandler
-    public void handle(ReceiveTransfer command) {
+    void receive(ReceiveTransfer command) {
         String transferId = Texts.require("id", command.transferId(), 100);
         if (command.lots() == null || command.lots().isEmpty()) {
             throw CommandRefusedException.invalid(TRANSFER_LINES_REQUIRED, "lines", "at least one line is required");

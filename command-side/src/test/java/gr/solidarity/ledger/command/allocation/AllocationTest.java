@@ -25,14 +25,14 @@ import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRecei
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRejected;
 import gr.solidarity.ledger.messages.allocation.AllocationEvents.ReceiptLine;
 import gr.solidarity.ledger.messages.common.Refusal;
-import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
-import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineQuantity;
-import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
-import gr.solidarity.ledger.messages.need.NeedCommands.ReleaseNeedAllocation;
-import gr.solidarity.ledger.messages.stock.StockCommands.DispatchReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReleaseReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReservationRequest;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
+import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.LineQuantity;
+import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
+import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
+import gr.solidarity.ledger.command.stock.StockDesk.DispatchReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReleaseReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReservationRequest;
+import gr.solidarity.ledger.command.stock.StockDesk.ReserveStock;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,7 +124,7 @@ class AllocationTest {
                 .expectEvents(new AllocationProposed(ALLOCATION, NEED, RECIPIENT, WAREHOUSE, LOTS, "για το Πάσχα"));
         assertThat(calls).containsExactly(
                 new AllocateToNeed(NEED, ALLOCATION, List.of(
-                        new NeedLineQuantity(1, qty("40")), new NeedLineQuantity(2, qty("20")))),
+                        new LineQuantity(1, qty("40")), new LineQuantity(2, qty("20")))),
                 new ReserveStock(WAREHOUSE, ALLOCATION, List.of(
                         new ReservationRequest(1, "RICE", qty("30"), "LOT-A"),
                         new ReservationRequest(1, "RICE", qty("10"), null),
@@ -423,7 +423,7 @@ class AllocationTest {
                         new ReceiptLine(1, "LOT-B", "RICE", qty("10"), qty("10"), qty("0"), null),
                         new ReceiptLine(2, "LOT-C", "MILK", qty("20"), qty("20"), qty("0"), null))));
         assertThat(calls).containsExactly(new RecordNeedDelivery(NEED, ALLOCATION, List.of(
-                new NeedLineQuantity(1, qty("38")), new NeedLineQuantity(2, qty("20")))));
+                new LineQuantity(1, qty("38")), new LineQuantity(2, qty("20")))));
     }
 
     @Test
@@ -437,7 +437,7 @@ class AllocationTest {
                         new ReceiptLine(1, "LOT-A", "RICE", qty("30"), qty("30"), qty("0"), null),
                         new ReceiptLine(3, "LOT-A", "RICE", qty("10"), qty("5"), qty("-5"), null))));
         assertThat(calls).containsExactly(new RecordNeedDelivery(NEED, ALLOCATION, List.of(
-                new NeedLineQuantity(1, qty("30")), new NeedLineQuantity(3, qty("5")))));
+                new LineQuantity(1, qty("30")), new LineQuantity(3, qty("5")))));
     }
 
     @Test

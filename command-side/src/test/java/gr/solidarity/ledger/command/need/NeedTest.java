@@ -10,13 +10,13 @@ import gr.solidarity.ledger.command.support.FakeOrganisations;
 import gr.solidarity.ledger.command.support.FixedClock;
 import gr.solidarity.ledger.messages.common.Refusal;
 import gr.solidarity.ledger.messages.need.NeedCommands;
-import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
 import gr.solidarity.ledger.messages.need.NeedCommands.AmendNeedLine;
 import gr.solidarity.ledger.messages.need.NeedCommands.CancelNeed;
 import gr.solidarity.ledger.messages.need.NeedCommands.DeclareNeed;
 import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineRequest;
-import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
-import gr.solidarity.ledger.messages.need.NeedCommands.ReleaseNeedAllocation;
+import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
+import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedCancelled;
@@ -66,6 +66,7 @@ class NeedTest {
                 .item("MILK", PACK, true)
                 .retired("OLD", PACK));
         fixture.registerInjectableResource(FixedClock.today());
+        fixture.registerAnnotatedCommandHandler(new NeedCalls(fixture.getRepository()));
     }
 
     static BigDecimal qty(String value) {
@@ -93,8 +94,8 @@ class NeedTest {
         return lines;
     }
 
-    static NeedCommands.NeedLineQuantity line(int lineNo, String quantity) {
-        return new NeedCommands.NeedLineQuantity(lineNo, qty(quantity));
+    static NeedDesk.LineQuantity line(int lineNo, String quantity) {
+        return new NeedDesk.LineQuantity(lineNo, qty(quantity));
     }
 
     static DeclareNeed declare(NeedLineRequest... lines) {

@@ -6,10 +6,10 @@ import gr.solidarity.ledger.command.support.FakeCatalogue;
 import gr.solidarity.ledger.command.support.FakeOrganisations;
 import gr.solidarity.ledger.command.support.FixedClock;
 import gr.solidarity.ledger.messages.common.Refusal;
-import gr.solidarity.ledger.messages.need.NeedCommands.AllocateToNeed;
-import gr.solidarity.ledger.messages.need.NeedCommands.NeedLineQuantity;
-import gr.solidarity.ledger.messages.need.NeedCommands.RecordNeedDelivery;
-import gr.solidarity.ledger.messages.need.NeedCommands.ReleaseNeedAllocation;
+import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.LineQuantity;
+import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
+import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedDeliveryRecorded;
@@ -50,15 +50,15 @@ class RepositoryNeedDeskTest {
     @Test
     void claimsReleasesAndDeliversInTheCallersUnitOfWork() {
         NeedClaim claim = inUnitOfWork(() -> desk.allocate(new AllocateToNeed(NEED, ALLOCATION,
-                List.of(new NeedLineQuantity(1, new BigDecimal("10"))))));
+                List.of(new LineQuantity(1, new BigDecimal("10"))))));
         inUnitOfWork(() -> {
             desk.release(new ReleaseNeedAllocation(NEED, ALLOCATION, "απορρίφθηκε"));
             return null;
         });
         inUnitOfWork(() -> desk.allocate(new AllocateToNeed(NEED, "second",
-                List.of(new NeedLineQuantity(1, new BigDecimal("10"))))));
+                List.of(new LineQuantity(1, new BigDecimal("10"))))));
         inUnitOfWork(() -> {
-            desk.recordDelivery(new RecordNeedDelivery(NEED, "second", List.of(new NeedLineQuantity(1, BigDecimal.TEN))));
+            desk.recordDelivery(new RecordNeedDelivery(NEED, "second", List.of(new LineQuantity(1, BigDecimal.TEN))));
             return null;
         });
 
@@ -73,7 +73,7 @@ class RepositoryNeedDeskTest {
     @Test
     void aRefusedClaimStoresNothing() {
         var refused = catchThrowableOfType(CommandRefusedException.class, () -> inUnitOfWork(() ->
-                desk.allocate(new AllocateToNeed(NEED, ALLOCATION, List.of(new NeedLineQuantity(1, new BigDecimal("101")))))));
+                desk.allocate(new AllocateToNeed(NEED, ALLOCATION, List.of(new LineQuantity(1, new BigDecimal("101")))))));
 
         assertThat(refused.refusal().code()).isEqualTo(Need.ALLOCATION_MUST_NOT_EXCEED_NEED);
         assertThat(payloads(store, NEED)).containsExactly(needDeclared());
@@ -83,7 +83,7 @@ class RepositoryNeedDeskTest {
     void anUnknownNeedIsNotFound() {
         var refused = catchThrowableOfType(CommandRefusedException.class, () -> inUnitOfWork(() ->
                 desk.allocate(new AllocateToNeed("no-such-need", ALLOCATION,
-                        List.of(new NeedLineQuantity(1, BigDecimal.ONE))))));
+                        List.of(new LineQuantity(1, BigDecimal.ONE))))));
 
         assertThat(refused.refusal().code()).isEqualTo(NeedDesk.NEED_NOT_FOUND);
         assertThat(refused.refusal().kind()).isEqualTo(Refusal.Kind.NOT_FOUND);

@@ -9,10 +9,10 @@ import gr.solidarity.ledger.command.support.FakeOrganisations;
 import gr.solidarity.ledger.command.support.FixedClock;
 import gr.solidarity.ledger.messages.common.Refusal;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.AmendPledgeLine;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.MakePledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.PledgeLineRequest;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledgeLine;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeDeliveryRecorded;
@@ -63,6 +63,7 @@ class PledgeTest {
                 .item("PASTA", PACK, false)
                 .retired("OLD", PACK));
         fixture.registerInjectableResource(FixedClock.today());
+        fixture.registerAnnotatedCommandHandler(new PledgeCalls(fixture.getRepository(), organisations));
     }
 
     static BigDecimal qty(String value) {

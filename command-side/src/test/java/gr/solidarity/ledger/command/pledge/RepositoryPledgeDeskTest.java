@@ -6,8 +6,8 @@ import gr.solidarity.ledger.command.support.FakeCatalogue;
 import gr.solidarity.ledger.command.support.FakeOrganisations;
 import gr.solidarity.ledger.command.support.FixedClock;
 import gr.solidarity.ledger.messages.common.Refusal;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class RepositoryPledgeDeskTest {
     void setUp() {
         store = eventStore();
         organisations = new FakeOrganisations().donor(DONOR);
-        desk = new RepositoryPledgeDesk(repository(Pledge.class, store, organisations, new FakeCatalogue(),
-                FixedClock.today()));
+        desk = new RepositoryPledgeDesk(repository(Pledge.class, store, new FakeCatalogue(), FixedClock.today()),
+                organisations);
         seed(store, Pledge.class, PLEDGE, pledgeMade());
     }
 

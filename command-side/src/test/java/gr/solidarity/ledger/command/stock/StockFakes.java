@@ -5,7 +5,7 @@ import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.command.pledge.PledgeDesk;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,8 +10,8 @@ import gr.solidarity.ledger.messages.common.PostalAddress;
 import gr.solidarity.ledger.messages.common.Refusal;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiptLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveGoods;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReservationRequest;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
+import gr.solidarity.ledger.command.stock.StockDesk.ReservationRequest;
+import gr.solidarity.ledger.command.stock.StockDesk.ReserveStock;
 import gr.solidarity.ledger.messages.stock.StockCommands.TransferLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.TransferStock;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
@@ -105,12 +105,15 @@ class StockTransfersTest {
                 new TransferredLot(TRANSFER + "-1", RECEIPT + "-1", "MILK-1L", new BigDecimal("4"), UnitOfMeasure.L,
                         TODAY.plusDays(10), "B7", DONOR))));
         // What moved can be allocated at its new place and no longer at its old one.
-        List<ReservedLot> reserved = send(new ReserveStock(TO, ALLOC,
-                List.of(new ReservationRequest(1, "MILK-1L", new BigDecimal("4"), null)), TODAY));
-        assertThat(reserved).containsExactly(new ReservedLot(1, TRANSFER + "-1", "MILK-1L", new BigDecimal("4")));
-        Throwable tooMuch = catchThrowable(() -> send(new ReserveStock(FROM, ALLOC,
-                List.of(new ReservationRequest(1, "MILK-1L", new BigDecimal("7"), null)), TODAY)));
-        assertThat(refusalOf(tooMuch).code()).isEqualTo(Warehouse.STOCK_MUST_COVER_ALLOCATION);
+        var desk = new RepositoryStockDesk(axon.repository(Warehouse.class));
+        var reserved = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> desk.reserve(new ReserveStock(TO, ALLOC,
+                List.of(new ReservationRequest(1, "MILK-1L", new BigDecimal("4"), null)), TODAY)));
+        assertThat(reserved.getPayload())
+                .containsExactly(new ReservedLot(1, TRANSFER + "-1", "MILK-1L", new BigDecimal("4")));
+        var tooMuch = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> desk.reserve(new ReserveStock(FROM,
+                ALLOC, List.of(new ReservationRequest(1, "MILK-1L", new BigDecimal("7"), null)), TODAY)));
+        assertThat(((CommandRefusedException) tooMuch.exceptionResult()).refusal().code())
+                .isEqualTo(Warehouse.STOCK_MUST_COVER_ALLOCATION);
     }
 
     @Test

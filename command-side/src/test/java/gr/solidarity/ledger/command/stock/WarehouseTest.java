@@ -10,20 +10,20 @@ import gr.solidarity.ledger.command.pledge.PledgeDesk;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.common.PostalAddress;
 import gr.solidarity.ledger.messages.common.Refusal.Kind;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.DeliveredQuantity;
-import gr.solidarity.ledger.messages.pledge.PledgeCommands.RecordPledgeDelivery;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 import gr.solidarity.ledger.messages.stock.AdjustmentReason;
 import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
 import gr.solidarity.ledger.messages.stock.StockCommands.AdjustStock;
-import gr.solidarity.ledger.messages.stock.StockCommands.DispatchReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.DispatchReservation;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiptLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveGoods;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveTransfer;
+import gr.solidarity.ledger.command.stock.StockTransfers.ReceiveTransfer;
 import gr.solidarity.ledger.messages.stock.StockCommands.RecordPhysicalCount;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReleaseReservation;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReservationRequest;
-import gr.solidarity.ledger.messages.stock.StockCommands.ReserveStock;
-import gr.solidarity.ledger.messages.stock.StockCommands.ShipTransfer;
+import gr.solidarity.ledger.command.stock.StockDesk.ReleaseReservation;
+import gr.solidarity.ledger.command.stock.StockDesk.ReservationRequest;
+import gr.solidarity.ledger.command.stock.StockDesk.ReserveStock;
+import gr.solidarity.ledger.command.stock.StockTransfers.ShipTransfer;
 import gr.solidarity.ledger.messages.stock.StockCommands.TransferLine;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
@@ -98,6 +98,7 @@ class WarehouseTest {
         fixture.registerInjectableResource(pledges);
         fixture.registerInjectableResource(organisations);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-03-10T10:00:00Z"), ZoneId.of("Europe/Athens")));
+        fixture.registerAnnotatedCommandHandler(new WarehouseCalls(fixture.getRepository()));
     }
 
     static BigDecimal q(String value) {

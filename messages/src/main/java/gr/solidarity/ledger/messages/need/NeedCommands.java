@@ -31,24 +31,4 @@ public final class NeedCommands {
     public record CancelNeed(String needId, String reason) implements LedgerCommand {
         @Override public String targetId() { return needId; }
     }
-
-    public record NeedLineQuantity(int lineNo, BigDecimal quantity) {
-    }
-
-    /** Claim quantities of need lines for an allocation; issued by the allocation in the same unit of work. */
-    public record AllocateToNeed(String needId, String allocationId, List<NeedLineQuantity> lines)
-            implements LedgerCommand {
-        @Override public String targetId() { return needId; }
-    }
-
-    /** Give back an allocation's claim (rejected or cancelled). */
-    public record ReleaseNeedAllocation(String needId, String allocationId, String reason) implements LedgerCommand {
-        @Override public String targetId() { return needId; }
-    }
-
-    /** Record what the recipient actually received for an allocation. */
-    public record RecordNeedDelivery(String needId, String allocationId, List<NeedLineQuantity> lines)
-            implements LedgerCommand {
-        @Override public String targetId() { return needId; }
-    }
 }

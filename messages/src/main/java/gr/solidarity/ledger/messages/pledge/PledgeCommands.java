@@ -37,16 +37,4 @@ public final class PledgeCommands {
     public record WithdrawPledge(String pledgeId, String reason) implements LedgerCommand {
         @Override public String targetId() { return pledgeId; }
     }
-
-    /**
-     * Record goods that arrived against the pledge. Sent by the stock side while it records a receipt, in the same
-     * unit of work, never by a client.
-     */
-    public record RecordPledgeDelivery(String pledgeId, String receiptId, String warehouseId,
-                                       List<DeliveredQuantity> lines) implements LedgerCommand {
-        @Override public String targetId() { return pledgeId; }
-    }
-
-    public record DeliveredQuantity(int lineNo, String itemCode, BigDecimal quantity) {
-    }
 }

@@ -52,47 +52,4 @@ public final class StockCommands {
                                 List<TransferLine> lines) implements LedgerCommand {
         @Override public String targetId() { return fromWarehouseId; }
     }
-
-    /**
-     * The sending warehouse's half of a {@link TransferStock}: take the quantities out and describe the lots they become.
-     * Issued by the transfer in the same unit of work, never by a client.
-     */
-    public record ShipTransfer(String warehouseId, String transferId, String toWarehouseId, List<TransferLine> lines)
-            implements LedgerCommand {
-        @Override public String targetId() { return warehouseId; }
-    }
-
-    /**
-     * The receiving warehouse's half of a {@link TransferStock}: the shipped lots arrive. Issued by the transfer in the
-     * same unit of work, never by a client.
-     */
-    public record ReceiveTransfer(String warehouseId, String transferId, String fromWarehouseId,
-                                  List<StockEvents.TransferredLot> lots) implements LedgerCommand {
-        @Override public String targetId() { return warehouseId; }
-    }
-
-    /**
-     * What an allocation asks of a warehouse for one need line. With {@code lotId} null the warehouse chooses lots of
-     * {@code itemCode} first-expiry-first-out.
-     */
-    public record ReservationRequest(int needLineNo, String itemCode, BigDecimal quantity, String lotId) {
-    }
-
-    /** Reserve stock for an allocation. Issued by the allocation while it is proposed, in the same unit of work. */
-    public record ReserveStock(String warehouseId, String allocationId, List<ReservationRequest> lines,
-                               LocalDate today) implements LedgerCommand {
-        @Override public String targetId() { return warehouseId; }
-    }
-
-    /** Give back an allocation's reservation (rejected or cancelled). */
-    public record ReleaseReservation(String warehouseId, String allocationId, String reason) implements LedgerCommand {
-        @Override public String targetId() { return warehouseId; }
-    }
-
-    /** Take an allocation's reserved goods out of the warehouse. */
-    /** @param dispatchedOn the day the goods leave: no lot may have expired by then */
-    public record DispatchReservation(String warehouseId, String allocationId, String manifestNumber,
-                                      LocalDate dispatchedOn) implements LedgerCommand {
-        @Override public String targetId() { return warehouseId; }
-    }
 }
