@@ -35,6 +35,7 @@ public final class StockedNetwork {
     private final CommandGateway commands;
     private final String donorId;
     private final String recipientId;
+    private final java.util.Map<String, String> receiptByWarehouse = new java.util.HashMap<>();
 
     private StockedNetwork(CommandGateway commands, String donorId, String recipientId) {
         this.commands = commands;
@@ -62,9 +63,16 @@ public final class StockedNetwork {
         String warehouse = id();
         commands.sendAndWait(new RegisterWarehouse(warehouse, "Αποθήκη " + warehouse.substring(0, 8), "1901",
                 new PostalAddress("ΒΙΠΕ", null, "Άρτα")));
-        commands.sendAndWait(new ReceiveGoods(warehouse, id(), null, donorId, TODAY, java.util.List.of(
+        String receipt = id();
+        commands.sendAndWait(new ReceiveGoods(warehouse, receipt, null, donorId, TODAY, java.util.List.of(
                 new ReceiptLine(ITEM, new BigDecimal(quantity), TODAY.plusMonths(6), "A", null))));
+        receiptByWarehouse.put(warehouse, receipt);
         return warehouse;
+    }
+
+    /** The lot a warehouse of {@link #warehouseWith} received. */
+    public String lotIn(String warehouse) {
+        return receiptByWarehouse.get(warehouse) + "-1";
     }
 
     /** A new need of the recipient structure for the item, one line. */
