@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.config;
 
+import gr.solidarity.ledger.app.operations.ProjectionsHealth;
 import gr.solidarity.ledger.query.admin.ProjectionFailures;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -12,9 +13,13 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,5 +84,40 @@ class FailingProjectionTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> view.rows.contains(3));
         assertThat(view.rows).containsSubsequence(2, 3).contains(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> failures.of("poisoned").isEmpty());
+    }
+
+    @Test
+    void whileAViewIsStoppedTheProcessIsNotReadyAndNamesItAndAfterTheFixItIsReadyAgain() {
+        View view = new View();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine());
+        ProjectionFailures failures = new ProjectionFailures();
+        new EventProcessingSetup().pooledProjections(100, 1, new StaticListableBeanFactory(
+                Map.of("failures", failures)).getBeanProvider(ProjectionFailures.class)).configureModule(configurer);
+        configurer.eventProcessing(processing -> processing.registerEventHandler(config -> view));
+        HealthIndicator readiness = ProjectionsHealth.indicator(failures);
+        axon = configurer.start();
+        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened(1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> view.rows.contains(1));
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+
+        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened(2)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> readiness.health().getStatus().equals(Status.OUT_OF_SERVICE));
+        Health stopped = readiness.health();
+        assertThat(stopped.getDetails()).containsKey("stopped");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> views = (Map<String, Map<String, String>>) stopped.getDetails().get("stopped");
+        assertThat(views).containsOnlyKeys("poisoned");
+        assertThat(views.get("poisoned")).containsEntry("eventType", "Happened")
+                .hasEntrySatisfying("message", message -> assertThat(message).contains("no document to join event 2"));
+
+        view.broken = false;
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor("poisoned", StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> readiness.health().getStatus().equals(Status.UP));
+        assertThat(view.rows).containsExactly(1, 2);
     }
 }

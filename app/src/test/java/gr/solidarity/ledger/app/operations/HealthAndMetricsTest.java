@@ -2,12 +2,17 @@ package gr.solidarity.ledger.app.operations;
 
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.messages.identity.Role;
+import gr.solidarity.ledger.query.admin.ProjectionFailures;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +49,30 @@ class HealthAndMetricsTest {
                     .jsonPath("$.components").doesNotExist()
                     .jsonPath("$.details").doesNotExist();
         }
+    }
+
+    @Test
+    void aStoppedViewTakesTheProcessOutOfReadinessButNotOutOfLivenessUntilItResumes() {
+        ProjectionFailures failures = ledger.bean(ProjectionFailures.class);
+        // A failure far ahead of anything stored, so that the running processors do not pass it by themselves.
+        long position = Long.MAX_VALUE / 2;
+        failures.failed("distribution-history", new IllegalStateException("no document to join with"),
+                List.of(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
+                        GenericEventMessage.asEventMessage("poisoned"))));
+        try {
+            ledger.http().get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("OUT_OF_SERVICE")
+                    .jsonPath("$.details").doesNotExist();
+            ledger.http().get().uri("/actuator/health/liveness").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        } finally {
+            failures.handled("distribution-history", position);
+        }
+        ledger.http().get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     @Test

@@ -65,4 +65,9 @@ public class ProjectionFailures {
     public Optional<Failure> of(String projection) {
         return Optional.ofNullable(failures.get(projection));
     }
+
+    /** Every projection stopped now, by name. */
+    public Map<String, Failure> stopped() {
+        return new java.util.TreeMap<>(failures);
+    }
 }
