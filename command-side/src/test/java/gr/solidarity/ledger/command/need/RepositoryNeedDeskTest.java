@@ -1,15 +1,15 @@
 package gr.solidarity.ledger.command.need;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
+import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
+import gr.solidarity.ledger.command.need.NeedDesk.LineQuantity;
 import gr.solidarity.ledger.command.need.NeedDesk.NeedClaim;
+import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
+import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
 import gr.solidarity.ledger.command.support.FakeCatalogue;
 import gr.solidarity.ledger.command.support.FakeOrganisations;
 import gr.solidarity.ledger.command.support.FixedClock;
 import gr.solidarity.ledger.messages.common.Refusal;
-import gr.solidarity.ledger.command.need.NeedDesk.AllocateToNeed;
-import gr.solidarity.ledger.command.need.NeedDesk.LineQuantity;
-import gr.solidarity.ledger.command.need.NeedDesk.RecordNeedDelivery;
-import gr.solidarity.ledger.command.need.NeedDesk.ReleaseNeedAllocation;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocated;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedAllocationReleased;
 import gr.solidarity.ledger.messages.need.NeedEvents.NeedDeliveryRecorded;

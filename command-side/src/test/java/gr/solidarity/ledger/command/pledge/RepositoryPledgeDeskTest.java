@@ -2,12 +2,12 @@ package gr.solidarity.ledger.command.pledge;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
+import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 import gr.solidarity.ledger.command.support.FakeCatalogue;
 import gr.solidarity.ledger.command.support.FakeOrganisations;
 import gr.solidarity.ledger.command.support.FixedClock;
 import gr.solidarity.ledger.messages.common.Refusal;
-import gr.solidarity.ledger.command.pledge.PledgeDesk.DeliveredQuantity;
-import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import gr.solidarity.ledger.command.catalogue.CatalogueLookup;
 import gr.solidarity.ledger.command.common.CommandRefusedException;
 import gr.solidarity.ledger.command.organisation.OrganisationLookup;
 import gr.solidarity.ledger.command.pledge.PledgeDesk;
-import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.command.pledge.PledgeDesk.RecordPledgeDelivery;
+import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
