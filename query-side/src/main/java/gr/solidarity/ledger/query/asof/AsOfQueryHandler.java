@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Answers "what did we know then" from the event store itself, not from today's views: every event recorded at or
@@ -72,7 +72,10 @@ class AsOfQueryHandler {
         long headPosition = head == null ? -1 : head.position().orElse(-1);
         if (checkpoints == null) {
             AsOfFold fold = new AsOfFold();
-            read(null, -1, headPosition, event -> foldIfBy(at, fold, event));
+            read(null, -1, headPosition, event -> {
+                foldIfBy(at, fold, event);
+                return true;
+            });
             return answer.apply(fold);
         }
         FoldCheckpoints.Plan plan;
@@ -81,7 +84,10 @@ class AsOfQueryHandler {
                 checkpoints.forgetAll();
             }
             if (headPosition > checkpoints.tipPosition()) {
-                read(checkpoints.tipToken(), checkpoints.tipPosition(), headPosition, checkpoints::read);
+                read(checkpoints.tipToken(), checkpoints.tipPosition(), headPosition, event -> {
+                    checkpoints.read(event);
+                    return true;
+                });
             }
             if (checkpoints.tipHolds(at)) {
                 return answer.apply(checkpoints.tip());
@@ -93,7 +99,17 @@ class AsOfQueryHandler {
             return answer.apply(from.fold());
         }
         AsOfFold fold = from.fold().copy();
-        read(from.token(), from.position(), plan.until(), event -> foldIfBy(at, fold, event));
+        Instant[] latest = {from.latest()};
+        read(from.token(), from.position(), plan.until(), event -> {
+            if (AsOfFold.folds(event.getPayloadType())) {
+                Instant stamped = event.getTimestamp();
+                if (!stamped.isAfter(at)) {
+                    fold.apply(event.getPayload(), stamped);
+                }
+                latest[0] = latest[0] == null || stamped.isAfter(latest[0]) ? stamped : latest[0];
+            }
+            return !plan.nothingCountsAfter(event.trackingToken().position().orElse(-1), latest[0], at);
+        });
         return answer.apply(fold);
     }
 
@@ -104,12 +120,13 @@ class AsOfQueryHandler {
     }
 
     /**
-     * Hands every event after {@code from} to {@code reader} until one at or past {@code untilPosition} has been read.
+     * Hands every event after {@code from} to {@code reader} until one at or past {@code untilPosition} has been read
+     * or the reader wants no more.
      * A stream may report nothing available right after it opens (Axon Server's does until its first batch arrives),
      * so it is waited on up to that position, never taken as empty.
      */
     private void read(TrackingToken from, long fromPosition, long untilPosition,
-                      Consumer<TrackedEventMessage<?>> reader) {
+                      Predicate<TrackedEventMessage<?>> reader) {
         long deadline = System.nanoTime() + readTimeout.toNanos();
         long position = fromPosition;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
@@ -121,8 +138,10 @@ class AsOfQueryHandler {
                             + " could not be read within " + readTimeout);
                 }
                 TrackedEventMessage<?> event = stream.nextAvailable();
-                reader.accept(event);
                 position = event.trackingToken().position().orElse(position);
+                if (!reader.test(event)) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.List;
  * one, every event up to the position counts, so the checkpoint is exactly where the fold for that instant stands
  * there. Each checkpoint also remembers the earliest timestamp among the events since the one before: a stretch of
  * history whose earliest event is after the instant holds nothing to fold, so reading stops after the last stretch
- * that does. The history only grows at its end, so checkpoints stay true; what is recorded later, even stamped
+ * that does. Within what is read, each checkpoint also remembers how far behind the latest timestamp before it an event of
+ * its stretch was stamped at most (its lateness): once the latest timestamp read, less the lateness still to come, is
+ * past the instant, no later event can count, and reading stops there, usually a few events past the instant's place.
+ * The history only grows at its end, so checkpoints stay true; what is recorded later, even stamped
  * earlier, lies after the last checkpoint and is read.
  * <p>
  * A checkpoint is taken only where every earlier position has been seen (a token without gaps): an event that
@@ -39,6 +43,7 @@ final class FoldCheckpoints {
     private long tipPosition = -1;
     private Instant tipLatest;
     private Instant sinceLastEarliest;
+    private Duration sinceLastLateness = Duration.ZERO;
     private long sinceLast;
 
     /**
@@ -67,6 +72,9 @@ final class FoldCheckpoints {
         if (AsOfFold.folds(event.getPayloadType())) {
             Instant at = event.getTimestamp();
             tip.apply(event.getPayload(), at);
+            if (tipLatest != null && tipLatest.isAfter(at)) {
+                sinceLastLateness = later(sinceLastLateness, Duration.between(at, tipLatest));
+            }
             tipLatest = tipLatest == null || at.isAfter(tipLatest) ? at : tipLatest;
             sinceLastEarliest = sinceLastEarliest == null || at.isBefore(sinceLastEarliest) ? at : sinceLastEarliest;
         }
@@ -74,9 +82,11 @@ final class FoldCheckpoints {
         tipPosition = tipToken.position().orElse(tipPosition);
         sinceLast++;
         if (sinceLast >= every && withoutGaps(tipToken)) {
-            checkpoints.add(new Checkpoint(tip.copy(), tipToken, tipPosition, tipLatest, sinceLastEarliest));
+            checkpoints.add(new Checkpoint(tip.copy(), tipToken, tipPosition, tipLatest, sinceLastEarliest,
+                    sinceLastLateness));
             sinceLast = 0;
             sinceLastEarliest = null;
+            sinceLastLateness = Duration.ZERO;
             if (checkpoints.size() > capacity) {
                 thin();
             }
@@ -91,6 +101,7 @@ final class FoldCheckpoints {
         tipPosition = -1;
         tipLatest = null;
         sinceLastEarliest = null;
+        sinceLastLateness = Duration.ZERO;
         sinceLast = 0;
     }
 
@@ -120,16 +131,30 @@ final class FoldCheckpoints {
         }
         Checkpoint from = start < 0 ? Checkpoint.FIRST : checkpoints.get(start);
         long until = from.position();
+        List<Long> ends = new ArrayList<>();
+        List<Duration> lateness = new ArrayList<>();
         for (int i = start + 1; i < checkpoints.size(); i++) {
-            Instant earliest = checkpoints.get(i).earliestSincePrevious();
+            Checkpoint stretch = checkpoints.get(i);
+            Instant earliest = stretch.earliestSincePrevious();
             if (earliest != null && !earliest.isAfter(at)) {
-                until = checkpoints.get(i).position();
+                until = stretch.position();
             }
+            ends.add(stretch.position());
+            lateness.add(stretch.latenessSincePrevious());
         }
         if (sinceLastEarliest != null && !sinceLastEarliest.isAfter(at)) {
             until = tipPosition;
         }
-        return new Plan(from, until);
+        ends.add(tipPosition);
+        lateness.add(sinceLastLateness);
+        // the most any event from a stretch on is stamped behind the latest before it
+        Duration[] ahead = new Duration[lateness.size()];
+        Duration most = Duration.ZERO;
+        for (int i = lateness.size() - 1; i >= 0; i--) {
+            most = later(most, lateness.get(i));
+            ahead[i] = most;
+        }
+        return new Plan(from, until, ends.stream().mapToLong(Long::longValue).toArray(), ahead);
     }
 
     int size() {
@@ -142,12 +167,14 @@ final class FoldCheckpoints {
             Checkpoint dropped = checkpoints.get(i - 1);
             Checkpoint keptOne = checkpoints.get(i);
             kept.add(new Checkpoint(keptOne.fold(), keptOne.token(), keptOne.position(), keptOne.latest(),
-                    earlier(dropped.earliestSincePrevious(), keptOne.earliestSincePrevious())));
+                    earlier(dropped.earliestSincePrevious(), keptOne.earliestSincePrevious()),
+                    later(dropped.latenessSincePrevious(), keptOne.latenessSincePrevious())));
         }
         if (checkpoints.size() % 2 == 1) {
             // the newest one has no partner: its stretch joins the one being read now
-            sinceLastEarliest = earlier(checkpoints.get(checkpoints.size() - 1).earliestSincePrevious(),
-                    sinceLastEarliest);
+            Checkpoint newest = checkpoints.get(checkpoints.size() - 1);
+            sinceLastEarliest = earlier(newest.earliestSincePrevious(), sinceLastEarliest);
+            sinceLastLateness = later(newest.latenessSincePrevious(), sinceLastLateness);
             sinceLast += every;
         }
         checkpoints.clear();
@@ -159,6 +186,10 @@ final class FoldCheckpoints {
         return !(token instanceof GapAwareTrackingToken gapAware) || gapAware.getGaps().isEmpty();
     }
 
+    private static Duration later(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private static Instant earlier(Instant a, Instant b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
@@ -168,13 +199,37 @@ final class FoldCheckpoints {
      *
      * @param latest                the latest timestamp among them (null: none was stock or allocations)
      * @param earliestSincePrevious the earliest timestamp among the events after the previous checkpoint
+     * @param latenessSincePrevious how far behind the latest timestamp before it an event after the previous
+     *                              checkpoint was stamped at most
      */
     record Checkpoint(AsOfFold fold, TrackingToken token, long position, Instant latest,
-                      Instant earliestSincePrevious) {
-        static final Checkpoint FIRST = new Checkpoint(new AsOfFold(), null, -1, null, null);
+                      Instant earliestSincePrevious, Duration latenessSincePrevious) {
+        static final Checkpoint FIRST = new Checkpoint(new AsOfFold(), null, -1, null, null, Duration.ZERO);
     }
 
-    /** Start from {@code from}'s fold and token, and fold the events stamped at or before the instant up to {@code until}. */
-    record Plan(Checkpoint from, long until) {
+    /**
+     * Start from {@code from}'s fold and token, and fold the events stamped at or before the instant up to
+     * {@code until}, or until {@link #nothingCountsAfter} says the rest cannot hold any.
+     *
+     * @param ends  where each stretch after {@code from} ends, the last one at the tip
+     * @param ahead for each of those stretches, the most an event from it on is stamped behind the latest before it
+     */
+    record Plan(Checkpoint from, long until, long[] ends, Duration[] ahead) {
+
+        /**
+         * Whether no event after {@code position} up to the tip can be stamped at or before {@code at}, given the
+         * latest timestamp {@code latest} among the events up to {@code position}.
+         */
+        boolean nothingCountsAfter(long position, Instant latest, Instant at) {
+            if (latest == null) {
+                return false;
+            }
+            for (int i = 0; i < ends.length; i++) {
+                if (ends[i] > position) {
+                    return latest.minus(ahead[i]).isAfter(at);
+                }
+            }
+            return true;
+        }
     }
 }
