@@ -46,6 +46,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.AdditionalAnswers.delegatesTo;
@@ -155,6 +156,34 @@ class AsOfCheckpointsTest {
         // from the checkpoint before its instant to the instant's place and, as no stamp here is more than 80 s (eight
         // places) behind the latest before it, a few places past it.
         assertThat(most).isPositive().isLessThanOrEqualTo(200 + 40);
+    }
+
+    @Test
+    void aStoreThatHoldsLessThanWasReadIsReadAgainFromItsFirstEvent() {
+        record(600);
+        AtomicReference<EventStore> current = new AtomicReference<>(slowToStart);
+        EventStore replaceable = mock(EventStore.class);
+        doAnswer(call -> current.get().createHeadToken()).when(replaceable).createHeadToken();
+        doAnswer(call -> current.get().openStream(call.getArgument(0))).when(replaceable).openStream(any());
+        AsOfQueryHandler handler = new AsOfQueryHandler(replaceable, 8, 50, Duration.ofSeconds(30));
+        for (int i = 0; i < 20; i++) {
+            sameAsFromTheFirstEvent(handler, someInstant());
+        }
+
+        EmbeddedEventStore restored = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        try {
+            List<EventMessage<?>> shorter = List.copyOf(history.subList(0, 200));
+            shorter.forEach(restored::publish);
+            history.clear();
+            history.addAll(shorter);
+            current.set(restored);
+            for (int i = 0; i < 50; i++) {
+                sameAsFromTheFirstEvent(handler, someInstant());
+            }
+        } finally {
+            restored.shutDown();
+        }
     }
 
     private void sameAsFromTheFirstEvent(AsOfQueryHandler handler, Instant at) {
