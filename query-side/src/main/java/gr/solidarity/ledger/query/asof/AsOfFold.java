@@ -30,8 +30,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -47,63 +47,77 @@ final class AsOfFold {
             AllocationApproved.class, AllocationRejected.class, AllocationCancelled.class, AllocationDispatched.class,
             AllocationReceiptConfirmed.class);
 
-    private final Map<String, Lot> lots = new TreeMap<>();
-    private final Map<String, Allocation> allocations = new TreeMap<>();
+    // Values are immutable and replaced on every change, so a copy of the fold shares every record it did not change
+    // since; a checkpoint therefore costs a map of references, not a second copy of every lot and allocation.
+    private final TreeMap<String, Lot> lots;
+    private final TreeMap<String, Allocation> allocations;
+
+    AsOfFold() {
+        this(new TreeMap<>(), new TreeMap<>());
+    }
+
+    private AsOfFold(TreeMap<String, Lot> lots, TreeMap<String, Allocation> allocations) {
+        this.lots = lots;
+        this.allocations = allocations;
+    }
 
     static boolean folds(Class<?> payloadType) {
         return FOLDED.contains(payloadType);
+    }
+
+    /** The same state, to go on folding without changing this one. */
+    AsOfFold copy() {
+        return new AsOfFold(new TreeMap<>(lots), new TreeMap<>(allocations));
     }
 
     void apply(Object event, Instant at) {
         if (event instanceof GoodsReceived e) {
             for (LotReceived lot : e.lots()) {
                 lots.put(lot.lotId(), new Lot(lot.lotId(), e.warehouseId(), lot.itemCode(), lot.unit(),
-                        lot.expiryDate(), lot.lotCode(), lot.donorId(), lot.quantity(), at));
+                        lot.expiryDate(), lot.lotCode(), lot.donorId(), lot.quantity(), Map.of(), at));
             }
         } else if (event instanceof StockTransferredIn e) {
             for (TransferredLot lot : e.lots()) {
                 lots.put(lot.lotId(), new Lot(lot.lotId(), e.warehouseId(), lot.itemCode(), lot.unit(),
-                        lot.expiryDate(), lot.lotCode(), lot.donorId(), lot.quantity(), at));
+                        lot.expiryDate(), lot.lotCode(), lot.donorId(), lot.quantity(), Map.of(), at));
             }
         } else if (event instanceof StockTransferredOut e) {
             for (LotQuantity line : e.lines()) {
-                lot(line.lotId(), at).ifKnown(lot -> lot.onHand = lot.onHand.subtract(line.quantity()));
+                changeLot(line.lotId(), at, lot -> lot.withOnHand(lot.onHand.subtract(line.quantity())));
             }
         } else if (event instanceof StockAdjusted e) {
-            lot(e.lotId(), at).ifKnown(lot -> lot.onHand = e.onHandAfter());
+            changeLot(e.lotId(), at, lot -> lot.withOnHand(e.onHandAfter()));
         } else if (event instanceof PhysicalCountRecorded e) {
-            lot(e.lotId(), at).ifKnown(lot -> lot.onHand = e.countedQuantity());
+            changeLot(e.lotId(), at, lot -> lot.withOnHand(e.countedQuantity()));
         } else if (event instanceof StockReserved e) {
             for (ReservedLot line : e.lines()) {
-                lot(line.lotId(), at).ifKnown(lot -> lot.reserved.merge(e.allocationId(), line.quantity(),
-                        BigDecimal::add));
+                changeLot(line.lotId(), at, lot -> lot.withReserved(reserve(lot.reserved, e.allocationId(),
+                        line.quantity())));
             }
         } else if (event instanceof ReservationReleased e) {
             for (ReservedLot line : e.lines()) {
-                lot(line.lotId(), at).ifKnown(lot -> lot.reserved.remove(e.allocationId()));
+                changeLot(line.lotId(), at, lot -> lot.withReserved(release(lot.reserved, e.allocationId())));
             }
         } else if (event instanceof ReservedStockDispatched e) {
             for (ReservedLot line : e.lines()) {
-                lot(line.lotId(), at).ifKnown(lot -> {
-                    lot.onHand = lot.onHand.subtract(line.quantity());
-                    lot.reserved.remove(e.allocationId());
-                });
+                changeLot(line.lotId(), at, lot -> lot.withOnHand(lot.onHand.subtract(line.quantity()))
+                        .withReserved(release(lot.reserved, e.allocationId())));
             }
         } else if (event instanceof AllocationProposed e) {
             allocations.put(e.allocationId(), new Allocation(e.allocationId(), e.needId(), e.recipientId(),
-                    e.warehouseId(), at));
+                    e.warehouseId(), at, AllocationStateAsOf.AWAITING_APPROVAL, null, null, at));
         } else if (event instanceof AllocationApproved e) {
-            allocation(e.allocationId(), AllocationStateAsOf.APPROVED, at)
-                    .ifKnown(allocation -> allocation.protocolNumber = e.protocolNumber());
+            changeAllocation(e.allocationId(), allocation -> allocation.to(AllocationStateAsOf.APPROVED, at)
+                    .withProtocolNumber(e.protocolNumber()));
         } else if (event instanceof AllocationRejected e) {
-            allocation(e.allocationId(), AllocationStateAsOf.REJECTED, at);
+            changeAllocation(e.allocationId(), allocation -> allocation.to(AllocationStateAsOf.REJECTED, at));
         } else if (event instanceof AllocationCancelled e) {
-            allocation(e.allocationId(), AllocationStateAsOf.CANCELLED, at);
+            changeAllocation(e.allocationId(), allocation -> allocation.to(AllocationStateAsOf.CANCELLED, at));
         } else if (event instanceof AllocationDispatched e) {
-            allocation(e.allocationId(), AllocationStateAsOf.DISPATCHED, at)
-                    .ifKnown(allocation -> allocation.manifestNumber = e.manifestNumber());
+            changeAllocation(e.allocationId(), allocation -> allocation.to(AllocationStateAsOf.DISPATCHED, at)
+                    .withManifestNumber(e.manifestNumber()));
         } else if (event instanceof AllocationReceiptConfirmed e) {
-            allocation(e.allocationId(), AllocationStateAsOf.RECEIVED, at);
+            changeAllocation(e.allocationId(), allocation -> allocation.to(AllocationStateAsOf.RECEIVED, at));
         }
     }
 
@@ -111,69 +125,61 @@ final class AsOfFold {
     Stream<LotAsOf> lots(String warehouseId, String itemCode, String afterLotId) {
         Predicate<Lot> wanted = lot -> (warehouseId == null || warehouseId.equals(lot.warehouseId))
                 && (itemCode == null || itemCode.equals(lot.itemCode))
-                && (afterLotId == null || lot.lotId.compareTo(afterLotId) > 0)
                 && (lot.onHand.signum() != 0 || !lot.reserved.isEmpty());
-        return lots.values().stream().filter(wanted).map(Lot::view);
+        Map<String, Lot> after = afterLotId == null ? lots : lots.tailMap(afterLotId, false);
+        return after.values().stream().filter(wanted).map(Lot::view);
     }
 
     /** Allocations by id, after {@code afterAllocationId}; every state when {@code state} is null. */
     Stream<AllocationAsOf> allocations(AllocationStateAsOf state, String afterAllocationId) {
-        return allocations.values().stream()
+        Map<String, Allocation> after = afterAllocationId == null ? allocations
+                : allocations.tailMap(afterAllocationId, false);
+        return after.values().stream()
                 .filter(allocation -> state == null || state == allocation.state)
-                .filter(allocation -> afterAllocationId == null
-                        || allocation.allocationId.compareTo(afterAllocationId) > 0)
                 .map(Allocation::view);
     }
 
-    private Known<Lot> lot(String lotId, Instant at) {
-        Lot lot = lots.get(lotId);
-        if (lot != null) {
-            lot.lastChangedAt = at;
-        }
-        return new Known<>(lot);
-    }
-
-    private Known<Allocation> allocation(String allocationId, AllocationStateAsOf state, Instant at) {
-        Allocation allocation = allocations.get(allocationId);
-        if (allocation != null) {
-            allocation.state = state;
-            allocation.lastChangedAt = at;
-        }
-        return new Known<>(allocation);
-    }
-
     /** A record the history may not contain when the caller skipped events; nothing to fold into then. */
-    private record Known<T>(T value) {
-        void ifKnown(Consumer<T> change) {
-            if (value != null) {
-                change.accept(value);
-            }
-        }
+    private void changeLot(String lotId, Instant at, UnaryOperator<Lot> change) {
+        lots.computeIfPresent(lotId, (id, lot) -> change.apply(lot).changedAt(at));
     }
 
-    private static final class Lot {
-        final String lotId;
-        final String warehouseId;
-        final String itemCode;
-        final UnitOfMeasure unit;
-        final LocalDate expiryDate;
-        final String lotCode;
-        final String donorId;
-        BigDecimal onHand;
-        final Map<String, BigDecimal> reserved = new HashMap<>();
-        Instant lastChangedAt;
+    private void changeAllocation(String allocationId, UnaryOperator<Allocation> change) {
+        allocations.computeIfPresent(allocationId, (id, allocation) -> change.apply(allocation));
+    }
 
-        Lot(String lotId, String warehouseId, String itemCode, UnitOfMeasure unit, LocalDate expiryDate,
-            String lotCode, String donorId, BigDecimal onHand, Instant at) {
-            this.lotId = lotId;
-            this.warehouseId = warehouseId;
-            this.itemCode = itemCode;
-            this.unit = unit;
-            this.expiryDate = expiryDate;
-            this.lotCode = lotCode;
-            this.donorId = donorId;
-            this.onHand = onHand;
-            this.lastChangedAt = at;
+    private static Map<String, BigDecimal> reserve(Map<String, BigDecimal> reserved, String allocationId,
+                                                   BigDecimal quantity) {
+        Map<String, BigDecimal> changed = new HashMap<>(reserved);
+        changed.merge(allocationId, quantity, BigDecimal::add);
+        return Map.copyOf(changed);
+    }
+
+    private static Map<String, BigDecimal> release(Map<String, BigDecimal> reserved, String allocationId) {
+        if (!reserved.containsKey(allocationId)) {
+            return reserved;
+        }
+        Map<String, BigDecimal> changed = new HashMap<>(reserved);
+        changed.remove(allocationId);
+        return Map.copyOf(changed);
+    }
+
+    private record Lot(String lotId, String warehouseId, String itemCode, UnitOfMeasure unit, LocalDate expiryDate,
+                       String lotCode, String donorId, BigDecimal onHand, Map<String, BigDecimal> reserved,
+                       Instant lastChangedAt) {
+
+        Lot withOnHand(BigDecimal quantity) {
+            return new Lot(lotId, warehouseId, itemCode, unit, expiryDate, lotCode, donorId, quantity, reserved,
+                    lastChangedAt);
+        }
+
+        Lot withReserved(Map<String, BigDecimal> byAllocation) {
+            return new Lot(lotId, warehouseId, itemCode, unit, expiryDate, lotCode, donorId, onHand, byAllocation,
+                    lastChangedAt);
+        }
+
+        Lot changedAt(Instant at) {
+            return new Lot(lotId, warehouseId, itemCode, unit, expiryDate, lotCode, donorId, onHand, reserved, at);
         }
 
         LotAsOf view() {
@@ -183,24 +189,23 @@ final class AsOfFold {
         }
     }
 
-    private static final class Allocation {
-        final String allocationId;
-        final String needId;
-        final String recipientId;
-        final String warehouseId;
-        final Instant proposedAt;
-        AllocationStateAsOf state = AllocationStateAsOf.AWAITING_APPROVAL;
-        String protocolNumber;
-        String manifestNumber;
-        Instant lastChangedAt;
+    private record Allocation(String allocationId, String needId, String recipientId, String warehouseId,
+                              Instant proposedAt, AllocationStateAsOf state, String protocolNumber,
+                              String manifestNumber, Instant lastChangedAt) {
 
-        Allocation(String allocationId, String needId, String recipientId, String warehouseId, Instant at) {
-            this.allocationId = allocationId;
-            this.needId = needId;
-            this.recipientId = recipientId;
-            this.warehouseId = warehouseId;
-            this.proposedAt = at;
-            this.lastChangedAt = at;
+        Allocation to(AllocationStateAsOf next, Instant at) {
+            return new Allocation(allocationId, needId, recipientId, warehouseId, proposedAt, next, protocolNumber,
+                    manifestNumber, at);
+        }
+
+        Allocation withProtocolNumber(String number) {
+            return new Allocation(allocationId, needId, recipientId, warehouseId, proposedAt, state, number,
+                    manifestNumber, lastChangedAt);
+        }
+
+        Allocation withManifestNumber(String number) {
+            return new Allocation(allocationId, needId, recipientId, warehouseId, proposedAt, state, protocolNumber,
+                    number, lastChangedAt);
         }
 
         AllocationAsOf view() {

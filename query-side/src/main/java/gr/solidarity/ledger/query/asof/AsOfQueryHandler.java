@@ -17,27 +17,32 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Answers "what did we know then" from the event store itself, not from today's views: every event recorded at or
  * before the instant is folded, in position order, into stock and allocation states.
+ * <p>
+ * The whole history is folded once, as new events come in, with checkpoints of that fold kept at regular positions
+ * ({@link FoldCheckpoints}); a request starts from the nearest checkpoint that holds at its instant and reads only the
+ * stretch of history after it that can still hold events of the instant. With {@code ledger.as-of.checkpoints=0}
+ * every request folds the history from the first event, which is what checkpoints are measured against.
  */
 @Component
 class AsOfQueryHandler {
 
     private final EventStore eventStore;
-    private final Checkpoints checkpoints;
+    private final FoldCheckpoints checkpoints;
     private final Duration readTimeout;
 
-    AsOfQueryHandler(EventStore eventStore, @Value("${ledger.as-of.checkpoints:8}") int checkpoints,
+    AsOfQueryHandler(EventStore eventStore, @Value("${ledger.as-of.checkpoints:32}") int checkpoints,
+                     @Value("${ledger.as-of.checkpoint-every:2000}") long every,
                      @Value("${ledger.as-of.read-timeout:60s}") Duration readTimeout) {
         this.eventStore = eventStore;
-        this.checkpoints = new Checkpoints(checkpoints);
+        this.checkpoints = checkpoints > 0 ? new FoldCheckpoints(checkpoints, every) : null;
         this.readTimeout = readTimeout;
     }
 
@@ -60,77 +65,87 @@ class AsOfQueryHandler {
     /**
      * Reads the history up to the head the store reported when the question was asked, rather than stopping at the
      * first later event: with concurrent writers, positions and timestamps do not rise together, so an earlier-stamped
-     * event may follow a later one. A stream may report nothing available right after it opens (Axon Server's does
-     * until its first batch arrives), so it is waited on up to that head, never taken as empty.
-     * <p>
-     * Folding the whole history on every request would cost each request the full history; the fold for an instant is
-     * kept as a checkpoint with the position it reached, and the next request for the same instant (the next page, or
-     * the same report again) folds only what was recorded since.
+     * event may follow a later one.
      */
     private <T> T foldUntil(Instant at, Function<AsOfFold, T> answer) {
-        Checkpoint checkpoint = checkpoints.forInstant(at);
-        synchronized (checkpoint) {
-            TrackingToken head = eventStore.createHeadToken();
-            long headPosition = head == null ? -1 : head.position().orElse(-1);
-            if (headPosition > checkpoint.position) {
-                readUpTo(at, headPosition, checkpoint);
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        if (checkpoints == null) {
+            AsOfFold fold = new AsOfFold();
+            read(null, -1, headPosition, event -> {
+                foldIfBy(at, fold, event);
+                return true;
+            });
+            return answer.apply(fold);
+        }
+        FoldCheckpoints.Plan plan;
+        synchronized (checkpoints) {
+            if (headPosition < checkpoints.tipPosition()) {
+                checkpoints.forgetAll();
             }
-            return answer.apply(checkpoint.fold);
+            if (headPosition > checkpoints.tipPosition()) {
+                read(checkpoints.tipToken(), checkpoints.tipPosition(), headPosition, event -> {
+                    checkpoints.read(event);
+                    return true;
+                });
+            }
+            if (checkpoints.tipHolds(at)) {
+                return answer.apply(checkpoints.tip());
+            }
+            plan = checkpoints.plan(at);
+        }
+        FoldCheckpoints.Checkpoint from = plan.from();
+        if (plan.until() <= from.position()) {
+            return answer.apply(from.fold());
+        }
+        AsOfFold fold = from.fold().copy();
+        Instant[] latest = {from.latest()};
+        read(from.token(), from.position(), plan.until(), event -> {
+            if (AsOfFold.folds(event.getPayloadType())) {
+                Instant stamped = event.getTimestamp();
+                if (!stamped.isAfter(at)) {
+                    fold.apply(event.getPayload(), stamped);
+                }
+                latest[0] = latest[0] == null || stamped.isAfter(latest[0]) ? stamped : latest[0];
+            }
+            return !plan.nothingCountsAfter(event.trackingToken().position().orElse(-1), latest[0], at);
+        });
+        return answer.apply(fold);
+    }
+
+    private static void foldIfBy(Instant at, AsOfFold fold, TrackedEventMessage<?> event) {
+        if (!event.getTimestamp().isAfter(at) && AsOfFold.folds(event.getPayloadType())) {
+            fold.apply(event.getPayload(), event.getTimestamp());
         }
     }
 
-    private void readUpTo(Instant at, long headPosition, Checkpoint checkpoint) {
+    /**
+     * Hands every event after {@code from} to {@code reader} until one at or past {@code untilPosition} has been read
+     * or the reader wants no more.
+     * A stream may report nothing available right after it opens (Axon Server's does until its first batch arrives),
+     * so it is waited on up to that position, never taken as empty.
+     */
+    private void read(TrackingToken from, long fromPosition, long untilPosition,
+                      Predicate<TrackedEventMessage<?>> reader) {
         long deadline = System.nanoTime() + readTimeout.toNanos();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(checkpoint.token)) {
-            while (checkpoint.position < headPosition) {
+        long position = fromPosition;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
+            while (position < untilPosition) {
                 long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (remaining <= 0 || !stream.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, remaining),
                         TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("the event history up to position " + headPosition
+                    throw new IllegalStateException("the event history up to position " + untilPosition
                             + " could not be read within " + readTimeout);
                 }
                 TrackedEventMessage<?> event = stream.nextAvailable();
-                if (!event.getTimestamp().isAfter(at) && AsOfFold.folds(event.getPayloadType())) {
-                    checkpoint.fold.apply(event.getPayload(), event.getTimestamp());
+                position = event.trackingToken().position().orElse(position);
+                if (!reader.test(event)) {
+                    return;
                 }
-                checkpoint.token = event.trackingToken();
-                checkpoint.position = event.trackingToken().position().orElse(checkpoint.position);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the event history", e);
-        } catch (RuntimeException e) {
-            checkpoints.forget(at);
-            throw e;
-        }
-    }
-
-    /** A fold for one instant and how far into the history it has read. */
-    private static final class Checkpoint {
-        final AsOfFold fold = new AsOfFold();
-        TrackingToken token;
-        long position = -1;
-    }
-
-    /** The most recently used checkpoints, a few: each holds the state of every lot and allocation of its instant. */
-    private static final class Checkpoints {
-        private final int size;
-        private final Map<Instant, Checkpoint> byInstant = new LinkedHashMap<>(16, 0.75f, true);
-
-        Checkpoints(int size) {
-            this.size = size;
-        }
-
-        synchronized Checkpoint forInstant(Instant at) {
-            Checkpoint checkpoint = byInstant.computeIfAbsent(at, instant -> new Checkpoint());
-            while (byInstant.size() > size) {
-                byInstant.remove(byInstant.keySet().iterator().next());
-            }
-            return checkpoint;
-        }
-
-        synchronized void forget(Instant at) {
-            byInstant.remove(at);
         }
     }
 

@@ -37,7 +37,7 @@ class AsOfQueryHandlerTest {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     final List<TrackingToken> opened = new ArrayList<>();
     final EventStore slowToStart = slowToStart(store);
-    final AsOfQueryHandler handler = new AsOfQueryHandler(slowToStart, 8, Duration.ofSeconds(10));
+    final AsOfQueryHandler handler = new AsOfQueryHandler(slowToStart, 8, 100, Duration.ofSeconds(10));
 
     @AfterEach
     void stop() {
