@@ -2,7 +2,14 @@ package gr.solidarity.ledger.app.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -68,6 +75,25 @@ public class EmbeddedEventStoreConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager dataSourceTransactions) {
         return new SpringTransactionManager(dataSourceTransactions);
+    }
+
+    /**
+     * Queries read MongoDB, or read the event store in short transactions of their own, so a query never holds the
+     * event store's one connection. Axon's own query bus would open a JDBC transaction around every query, taking that
+     * connection for as long as the query runs: every command, and the reader that feeds the views, would then wait
+     * behind every query, and a query that waits for the views would wait for a reader waiting for it.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration configuration) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(configuration.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.instance())
+                .errorHandler(configuration.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(configuration.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(configuration.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     @Bean

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -31,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 public class ViewPositions {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewPositions.class);
 
     /** How often a waiting query looks again; views usually catch up within a few polls. */
     private static final Duration POLL = Duration.ofMillis(20);
@@ -67,7 +71,24 @@ public class ViewPositions {
                                 .filter(tick -> reached(processingGroup, target))
                                 .next()
                                 .then()))
-                .timeout(wait, Mono.error(() -> new ViewNotUpToDateException(processingGroup, minPosition)));
+                .timeout(wait, Mono.defer(() -> {
+                    reportLate(processingGroup, minPosition, wait);
+                    return Mono.error(new ViewNotUpToDateException(processingGroup, minPosition));
+                }));
+    }
+
+    /**
+     * A view that does not reach a position in time is either busy (a rebuild, a burst of events) or stuck; the log
+     * says which it looks like, so an operator need not guess from a 503 alone.
+     */
+    private void reportLate(String processingGroup, long minPosition, Duration wait) {
+        StreamingEventProcessor processor = processor(processingGroup);
+        log.warn("View {} did not reach position {} within {} ms: at {}, {}{}{}", processingGroup, minPosition,
+                wait.toMillis(), position(processingGroup).stream().boxed().findFirst().map(String::valueOf)
+                        .orElse("no position yet"),
+                processor.isRunning() ? "running" : "not running",
+                processor.isReplaying() ? ", replaying" : "",
+                processor.isError() ? ", stopped by an error" : "");
     }
 
     /** The lowest position all segments of the group have handled, or empty when it has not started. */
