@@ -102,7 +102,7 @@ class FailingProjectionTest {
         assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
 
         axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened(2)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> readiness.health().getStatus().equals(Status.OUT_OF_SERVICE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> readiness.health().getStatus().getCode().equals(ProjectionsHealth.VIEW_STOPPED));
         Health stopped = readiness.health();
         assertThat(stopped.getDetails()).containsKey("stopped");
         @SuppressWarnings("unchecked")

@@ -52,7 +52,7 @@ class HealthAndMetricsTest {
     }
 
     @Test
-    void aStoppedViewTakesTheProcessOutOfReadinessButNotOutOfLivenessUntilItResumes() {
+    void aStoppedViewShowsInReadinessWhileTheProcessStaysInServiceUntilItResumes() {
         ProjectionFailures failures = ledger.bean(ProjectionFailures.class);
         // A failure far ahead of anything stored, so that the running processors do not pass it by themselves.
         long position = Long.MAX_VALUE / 2;
@@ -61,8 +61,8 @@ class HealthAndMetricsTest {
                         GenericEventMessage.asEventMessage("poisoned"))));
         try {
             ledger.http().get().uri("/actuator/health/readiness").exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.status").isEqualTo("OUT_OF_SERVICE")
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("VIEW_STOPPED")
                     .jsonPath("$.details").doesNotExist();
             ledger.http().get().uri("/actuator/health/liveness").exchange()
                     .expectStatus().isOk()
