@@ -1,10 +1,13 @@
 package gr.solidarity.ledger.messages.registry;
 
-/** How accessible a structure's premises are, as the directorate recorded them; {@code note} may say more. */
-public record PremisesAccessibility(boolean stepFreeEntrance, boolean accessibleToilet, boolean accessibleParking,
+/**
+ * How accessible a structure's premises are, as the directorate recorded them; null where not known, and {@code note}
+ * may say more.
+ */
+public record PremisesAccessibility(Boolean stepFreeEntrance, Boolean accessibleToilet, Boolean accessibleParking,
                                     String note) {
 
     public static PremisesAccessibility unknown() {
-        return new PremisesAccessibility(false, false, false, null);
+        return new PremisesAccessibility(null, null, null, null);
     }
 }

@@ -41,7 +41,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-class StructureControllerTest {
+class StructureRegistryControllerTest {
 
     static final String ID = "5a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d";
     static final String BODY = """
@@ -61,7 +61,7 @@ class StructureControllerTest {
         sender = mock(CommandSender.class);
         var validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        client = WebTestClient.bindToController(new StructureController(sender, FixedClock.today()))
+        client = WebTestClient.bindToController(new StructureRegistryController(sender, FixedClock.today()))
                 .controllerAdvice(new CommandProblemHandler())
                 .validator(validator)
                 .build();

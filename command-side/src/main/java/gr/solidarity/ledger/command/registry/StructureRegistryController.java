@@ -49,13 +49,13 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/registry/structures")
 @Tag(name = "Registry of social structures", description = "Every social structure of the region (μητρώο κοινωνικών δομών)")
-class StructureController {
+class StructureRegistryController {
 
     private final CommandSender commands;
     /** The directorate's clock (Europe/Athens): "today" for dates the client leaves out. */
     private final Clock clock;
 
-    StructureController(CommandSender commands, Clock clock) {
+    StructureRegistryController(CommandSender commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }
