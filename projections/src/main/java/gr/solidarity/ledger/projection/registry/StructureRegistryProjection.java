@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
@@ -58,10 +59,12 @@ class StructureRegistryProjection {
 
     private final MongoTemplate mongo;
     private final BatchDocuments documents;
+    private final MappingMongoConverter converter;
 
     StructureRegistryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
         this.documents = new BatchDocuments(mongo);
+        this.converter = StructureDocuments.converter(mongo);
         createIndexes();
     }
 
@@ -135,7 +138,7 @@ class StructureRegistryProjection {
     }
 
     private StructureView read(Document stored) {
-        return mongo.getConverter().read(StructureView.class, stored);
+        return converter.read(StructureView.class, stored);
     }
 
     /** The aggregate sequence number of the event that last set a part of the document; -1 when none did. */
@@ -146,14 +149,14 @@ class StructureRegistryProjection {
 
     private void save(Document stored, StructureView view, Instant at, long sequence, String... parts) {
         Document document = new Document();
-        mongo.getConverter().write(view, document);
+        converter.write(view, document);
         document.put("_id", view.id());
         document.remove("_class");
         document.remove("stale");
         // the time of the latest event, whichever order a retried batch brings them in
         Instant changedAt = stored != null && view.changedAt() != null && view.changedAt().isAfter(at)
                 ? view.changedAt() : at;
-        document.put("changedAt", mongo.getConverter().convertToMongoType(changedAt));
+        document.put("changedAt", converter.convertToMongoType(changedAt));
         document.put("sortKey", folded(view.nameEl()) + "\u0000" + view.id());
         LocalDate checkedOn = view.lastVerifiedOn() != null ? view.lastVerifiedOn() : view.registeredOn();
         document.put("checkedOn", checkedOn == null ? null : checkedOn.toString());

@@ -97,7 +97,7 @@ class StructureRegistryProjectionTest {
         MongoTemplate mongo = new MongoTemplate(inMemoryMongo.client(), "test");
         appliedTo(history(), new StructureRegistryProjection(mongo)).forEach(Runnable::run);
 
-        StructureView grocery = mongo.findById("grocery", StructureView.class, StructureQueries.COLLECTION);
+        StructureView grocery = read(mongo, "grocery");
         assertThat(grocery.nameEl()).isEqualTo("Κοινωνικό Παντοπωλείο Κόνιτσας");
         assertThat(grocery.municipalityCode()).isEqualTo("1807");
         assertThat(grocery.municipalityNameEl()).isEqualTo("Κόνιτσας");
@@ -116,7 +116,7 @@ class StructureRegistryProjectionTest {
         assertThat(grocery.organisationId()).isEqualTo("org-1");
         assertThat(grocery.stale()).as("judged by the query, never stored").isNull();
 
-        StructureView shelter = mongo.findById("shelter", StructureView.class, StructureQueries.COLLECTION);
+        StructureView shelter = read(mongo, "shelter");
         assertThat(shelter.status()).isEqualTo(StructureStatus.CLOSED);
         assertThat(shelter.closedOn()).isEqualTo(LocalDate.of(2026, 3, 8));
         assertThat(shelter.closureReason()).isEqualTo("μεταφορά");
@@ -130,6 +130,14 @@ class StructureRegistryProjectionTest {
         assertThat(mongo.findById("shelter", Document.class, StructureQueries.COLLECTION).getString("checkedOn"))
                 .as("never verified: the day it was registered").isEqualTo("2026-03-02");
         assertThat(mongo.findById("nobody", Document.class, StructureQueries.COLLECTION)).isNull();
+        Document closed = mongo.findById("shelter", Document.class, StructureQueries.COLLECTION);
+        assertThat(closed.get("closedOn")).as("days as text, whatever the time zone").isEqualTo("2026-03-08");
+        assertThat(stored.get("openingHours").toString()).contains("opens=12:00", "from=2026-08-10");
+    }
+
+    private static StructureView read(MongoTemplate mongo, String id) {
+        return StructureDocuments.converter(mongo).read(StructureView.class,
+                mongo.findById(id, Document.class, StructureQueries.COLLECTION));
     }
 
     @Test

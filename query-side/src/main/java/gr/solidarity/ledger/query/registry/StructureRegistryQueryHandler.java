@@ -18,6 +18,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,11 @@ import java.util.Optional;
 class StructureRegistryQueryHandler {
 
     private final MongoTemplate mongo;
+    private final MappingMongoConverter converter;
 
     StructureRegistryQueryHandler(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.converter = StructureDocuments.converter(mongo);
     }
 
     @QueryHandler
@@ -57,7 +60,8 @@ class StructureRegistryQueryHandler {
 
     @QueryHandler
     Optional<StructureView> handle(FindStructure query) {
-        return Optional.ofNullable(mongo.findById(query.structureId(), StructureView.class, StructureQueries.COLLECTION))
+        return Optional.ofNullable(mongo.findById(query.structureId(), Document.class, StructureQueries.COLLECTION))
+                .map(row -> converter.read(StructureView.class, row))
                 .map(view -> view.withStale(view.staleOn(query.today())));
     }
 
@@ -73,7 +77,8 @@ class StructureRegistryQueryHandler {
 
     @QueryHandler
     Optional<PublicStructure> handle(FindPublicStructure query) {
-        return Optional.ofNullable(mongo.findById(query.structureId(), StructureView.class, StructureQueries.COLLECTION))
+        return Optional.ofNullable(mongo.findById(query.structureId(), Document.class, StructureQueries.COLLECTION))
+                .map(row -> converter.read(StructureView.class, row))
                 .flatMap(view -> PublicStructure.of(view, query.today()));
     }
 
@@ -109,6 +114,6 @@ class StructureRegistryQueryHandler {
         boolean more = rows.size() > limit;
         List<Document> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? Pages.encodeCursor(shown.get(shown.size() - 1).getString("sortKey")) : null;
-        return new Page(shown.stream().map(row -> mongo.getConverter().read(StructureView.class, row)).toList(), next);
+        return new Page(shown.stream().map(row -> converter.read(StructureView.class, row)).toList(), next);
     }
 }
