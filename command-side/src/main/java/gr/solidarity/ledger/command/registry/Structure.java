@@ -64,8 +64,7 @@ public class Structure {
     @CommandHandler
     public void handle(CorrectStructureDetails command, OrganisationLookup organisations) {
         requireOpen();
-        StructureDetails corrected = StructureRules.details(command.entry(), details.locationVisibility(),
-                organisations);
+        StructureDetails corrected = StructureRules.details(command.entry(), details, organisations);
         // Rule CorrectionMustChangeSomething: an unchanged entry would record a correction that corrected nothing
         if (corrected.equals(details)) {
             throw CommandRefusedException.conflict(DETAILS_UNCHANGED, "the details are already as given");

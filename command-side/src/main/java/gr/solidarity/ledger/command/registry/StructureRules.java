@@ -50,11 +50,11 @@ final class StructureRules {
     }
 
     /**
-     * The entry checked and completed. {@code currentVisibility} is what a correction keeps when it names no
-     * visibility (null for a registration, which takes the type's default).
+     * The entry checked and completed. {@code current} is the entry a correction corrects (null for a registration):
+     * its visibility is kept when none is named, and its organisation is not asked about again when it stays.
      */
-    static StructureDetails details(StructureEntry entry, LocationVisibility currentVisibility,
-                                    OrganisationLookup organisations) {
+    static StructureDetails details(StructureEntry entry, StructureDetails current, OrganisationLookup organisations) {
+        LocationVisibility currentVisibility = current == null ? null : current.locationVisibility();
         if (entry == null) {
             throw CommandRefusedException.invalid(Texts.INVALID_TEXT, "nameEl", "nameEl is required");
         }
@@ -68,7 +68,7 @@ final class StructureRules {
         var address = Addresses.require(entry.address());
         GeoPoint location = requireInGreece(entry.location());
         LocationVisibility visibility = visibility(entry.type(), entry.locationVisibility(), currentVisibility);
-        String organisationId = network(entry, organisations);
+        String organisationId = network(entry, current == null ? null : current.organisationId(), organisations);
         return new StructureDetails(nameEl, nameEn, entry.type(), targetGroups(entry.targetGroups()), address,
                 location, municipality, centroid, openingHours(entry.openingHours()),
                 accessibility(entry.accessibility()), contact(entry.contact()),
@@ -124,9 +124,11 @@ final class StructureRules {
 
     /**
      * Rule NetworkThroughAVerifiedRecipient: a structure names an organisation only when it takes part in the
-     * network, and then a verified recipient organisation.
+     * network, and then a verified recipient organisation. One it already names is not asked about again, so a
+     * correction of a phone number is not refused because the organisation has been suspended since.
      */
-    private static String network(StructureEntry entry, OrganisationLookup organisations) {
+    private static String network(StructureEntry entry, String currentOrganisationId,
+                                  OrganisationLookup organisations) {
         String organisationId = Texts.optional("organisationId", entry.organisationId(), 64);
         if (organisationId == null) {
             return null;
@@ -135,7 +137,9 @@ final class StructureRules {
             throw CommandRefusedException.invalid(ORGANISATION_OUTSIDE_NETWORK, "organisationId",
                     "only a structure that takes part in the solidarity network names its organisation");
         }
-        organisations.requireVerifiedRecipient("organisationId", organisationId);
+        if (!organisationId.equals(currentOrganisationId)) {
+            organisations.requireVerifiedRecipient("organisationId", organisationId);
+        }
         return organisationId;
     }
 

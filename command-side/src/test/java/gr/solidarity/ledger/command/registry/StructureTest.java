@@ -314,6 +314,22 @@ class StructureTest {
     }
 
     @Test
+    void aCorrectionKeepsTheOrganisationItNamesEvenOnceSuspended() {
+        organisations.suspend(KITCHEN_ORGANISATION);
+        fixture.given(registered())
+                .when(new CorrectStructureDetails(ID, set(kitchen(), 10, 130)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aCorrectionNamingAnotherOrganisationNeedsItVerified() {
+        fixture.given(registered())
+                .when(new CorrectStructureDetails(ID, set(kitchen(), 13, "0f1c4d2e-5b6a-4c3d-9e8f-1020304050ff")))
+                .expectExceptionDetails(refusal(OrganisationLookup.NOT_VERIFIED, Refusal.Kind.RULE_VIOLATED))
+                .expectNoEvents();
+    }
+
+    @Test
     void refusesACorrectionThatChangesNothing() {
         fixture.given(registered())
                 .when(new CorrectStructureDetails(ID, kitchen()))
