@@ -622,7 +622,9 @@ class AccessMatrixTest {
                         t -> get("/api/audit/entities/" + w.own.pledgeId() + "/timeline")),
                 row(GET, "/api/as-of/stock", roles(Role.AUDITOR), t -> get("/api/as-of/stock?at=" + w.past)),
                 row(GET, "/api/as-of/allocations", roles(Role.AUDITOR),
-                        t -> get("/api/as-of/allocations?at=" + w.past))));
+                        t -> get("/api/as-of/allocations?at=" + w.past)),
+                row(GET, "/api/as-of/structures", roles(Role.AUDITOR),
+                        t -> get("/api/as-of/structures?at=" + w.past))));
         rows.add(row(POST, "/api/admin/projections/{name}/retry", roles(Role.ADMIN),
                 t -> post("/api/admin/projections/stock/retry", null)));
         // Last: a rebuild empties a view while it replays, which the reads above must not meet.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -149,6 +150,8 @@ class StructureRegistryHttpTest {
         assertThat(names("&stale=true&on=" + TODAY.plusDays(366), registered)).hasSize(3);
         assertThat(names("&stale=true", registered)).isEmpty();
 
+        Instant beforeCorrection = Instant.now();
+
         // correct: moved to Konitsa, and what the public sees follows
         Map<String, Object> moved = grocery();
         moved.remove("services");
@@ -189,6 +192,13 @@ class StructureRegistryHttpTest {
                 .expectBody().jsonPath("$.code").isEqualTo("STRUCTURE_CLOSED");
         api.as(Role.OFFICER).get("/api/registry/public-cards/" + groceryId + "?minPosition=" + closed)
                 .expectStatus().isNotFound();
+
+        // as it stood before the correction, from the history
+        Map<String, Object> then = api.as(Role.AUDITOR).get("/api/as-of/structures?municipalityCode=1801&at="
+                + beforeCorrection).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) then.get("items")).filteredOn(row -> groceryId.equals(row.get("structureId")))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("municipalityCode", "1801")
+                        .containsEntry("services", List.of("FEEDING", "BASIC_GOODS")).containsEntry("closedOn", null));
 
         // the public cards: the shelter at its municipality's centroid, without address or phone
         String shelterCard = api.as(Role.OFFICER).get("/api/registry/public-cards/" + shelterId + "?minPosition=" + closed)
