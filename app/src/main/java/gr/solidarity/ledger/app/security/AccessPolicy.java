@@ -41,6 +41,11 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/organisations",
                 "/api/organisations/*");
 
+        // the registry of social structures: the directorate keeps it, auditors read it
+        allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/registry/**");
+        allow(exchanges, POST, roles(OFFICER, DIRECTOR), "/api/registry/**");
+        allow(exchanges, PUT, roles(OFFICER, DIRECTOR), "/api/registry/**");
+
         // organisations, warehouses, catalogue, stock movements: directorate staff
         allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/catalogue/items", "/api/catalogue/items/*");
         allow(exchanges, POST, roles(OFFICER, DIRECTOR), "/api/organisations/**", "/api/catalogue/**", "/api/warehouses",

@@ -40,6 +40,20 @@ import gr.solidarity.ledger.messages.pledge.PledgeCommands.MakePledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.PledgeLineRequest;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledgeLine;
+import gr.solidarity.ledger.messages.registry.LocationVisibility;
+import gr.solidarity.ledger.messages.registry.OpeningHours;
+import gr.solidarity.ledger.messages.registry.OpeningHours.Closure;
+import gr.solidarity.ledger.messages.registry.OpeningHours.WeeklyPeriod;
+import gr.solidarity.ledger.messages.registry.PremisesAccessibility;
+import gr.solidarity.ledger.messages.registry.StructureCommands.ChangeStructureServices;
+import gr.solidarity.ledger.messages.registry.StructureCommands.CloseStructure;
+import gr.solidarity.ledger.messages.registry.StructureCommands.CorrectStructureDetails;
+import gr.solidarity.ledger.messages.registry.StructureCommands.RegisterStructure;
+import gr.solidarity.ledger.messages.registry.StructureCommands.StructureEntry;
+import gr.solidarity.ledger.messages.registry.StructureCommands.VerifyStructure;
+import gr.solidarity.ledger.messages.registry.StructureService;
+import gr.solidarity.ledger.messages.registry.StructureType;
+import gr.solidarity.ledger.messages.registry.TargetGroup;
 import gr.solidarity.ledger.messages.stock.AdjustmentReason;
 import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
 import gr.solidarity.ledger.messages.stock.StockCommands.AdjustStock;
@@ -52,6 +66,8 @@ import gr.solidarity.ledger.messages.warehouse.WarehouseCommands.RegisterWarehou
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 
+import java.time.LocalTime;
+import java.time.DayOfWeek;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -188,6 +204,31 @@ final class CorpusStory {
 
         // a request retried safely carries its key
         sendOnce(officer, new SetMinimumStockLevel(milk, new BigDecimal("15")), "corpus-" + run);
+
+        // the registry of social structures
+        String grocery = id();
+        send(officer, new RegisterStructure(grocery, new StructureEntry("Κοινωνικό Παντοπωλείο Ιωαννίνων",
+                "Ioannina social grocery", StructureType.SOCIAL_GROCERY, List.of(TargetGroup.LOW_INCOME),
+                new PostalAddress("Μιχαήλ Αγγέλου 3", "45221", "Ιωάννινα"), new GeoPoint(39.665, 20.853), "1801",
+                new OpeningHours(List.of(new WeeklyPeriod(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(13, 30))),
+                        List.of(new Closure(today.plusDays(30), today.plusDays(40), "Καλοκαιρινή διακοπή"))),
+                new PremisesAccessibility(true, false, null, "Ράμπα στην είσοδο"),
+                new ContactDetails("Ελένη Καρρά", null, "+30 26510 11111"), 900, null, true, kitchen),
+                List.of(StructureService.BASIC_GOODS, StructureService.FEEDING)));
+        send(officer, new CorrectStructureDetails(grocery, new StructureEntry("Κοινωνικό Παντοπωλείο Ιωαννίνων",
+                "Ioannina social grocery", StructureType.SOCIAL_GROCERY, List.of(TargetGroup.LOW_INCOME),
+                new PostalAddress("Μιχαήλ Αγγέλου 5", "45221", "Ιωάννινα"), new GeoPoint(39.666, 20.854), "1801",
+                null, null, new ContactDetails("Ελένη Καρρά", null, "+30 26510 11111"), 950, LocationVisibility.EXACT,
+                true, kitchen)));
+        send(officer, new ChangeStructureServices(grocery, List.of(StructureService.FEEDING,
+                StructureService.COUNSELLING)));
+        send(officer, new VerifyStructure(grocery, today, "Α. Κωστοπούλου, κοινωνική λειτουργός", "Επίσκεψη."));
+        String shelter = id();
+        send(officer, new RegisterStructure(shelter, new StructureEntry("Ξενώνας Φιλοξενίας Γυναικών", null,
+                StructureType.SHELTER_FOR_WOMEN_VICTIMS_OF_VIOLENCE, List.of(TargetGroup.WOMEN_VICTIMS_OF_VIOLENCE),
+                new PostalAddress("Οδός 1", null, "Ιωάννινα"), new GeoPoint(39.67, 20.86), "1801", null, null, null,
+                14, null, false, null), List.of(StructureService.HOUSING)));
+        send(officer, new CloseStructure(shelter, today, "Μεταφέρθηκε σε άλλο κτίριο."));
     }
 
     private <R> R send(Actor actor, Object command) {

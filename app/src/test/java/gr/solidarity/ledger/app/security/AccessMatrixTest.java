@@ -148,6 +148,11 @@ class AccessMatrixTest {
             return fresh ? world.item() : world.retirableItem;
         }
 
+        /** A structure the call may change; refused callers are sent to the shared one, which they cannot reach. */
+        String structure() {
+            return fresh ? world.structure() : world.structureId;
+        }
+
         String lot() {
             return fresh ? world.lot() : world.stockLotId;
         }
@@ -481,6 +486,27 @@ class AccessMatrixTest {
                 row(POST, "/api/organisations/{organisationId}/reinstatement", DIRECTORATE,
                         t -> post("/api/organisations/" + t.suspendedOrganisation() + "/reinstatement", Map.of())),
 
+                // the registry of social structures: the directorate keeps it, auditors read it
+                row(POST, "/api/registry/structures", DIRECTORATE, t -> post("/api/registry/structures",
+                        MatrixWorld.structureBody("Δομή " + w.next()))),
+                row(POST, "/api/registry/structures/{structureId}/corrections", DIRECTORATE,
+                        t -> post("/api/registry/structures/" + t.structure() + "/corrections",
+                                MatrixWorld.structureBody("Διορθωμένη δομή " + w.next()))),
+                row(PUT, "/api/registry/structures/{structureId}/services", DIRECTORATE,
+                        t -> put("/api/registry/structures/" + t.structure() + "/services",
+                                Map.of("services", List.of("FEEDING")))),
+                row(POST, "/api/registry/structures/{structureId}/verification", DIRECTORATE,
+                        t -> post("/api/registry/structures/" + t.structure() + "/verification",
+                                Map.of("verifiedBy", "Α. Κωστοπούλου"))),
+                row(POST, "/api/registry/structures/{structureId}/closure", DIRECTORATE,
+                        t -> post("/api/registry/structures/" + t.structure() + "/closure", reason)),
+                row(GET, "/api/registry/structures", STAFF_READERS, t -> get("/api/registry/structures")),
+                row(GET, "/api/registry/structures/{structureId}", STAFF_READERS,
+                        t -> get("/api/registry/structures/" + w.structureId)),
+                row(GET, "/api/registry/public-cards", STAFF_READERS, t -> get("/api/registry/public-cards")),
+                row(GET, "/api/registry/public-cards/{structureId}", STAFF_READERS,
+                        t -> get("/api/registry/public-cards/" + w.structureId)),
+
                 row(GET, "/api/catalogue/items",
                         roles(Role.DONOR, Role.RECIPIENT, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),
                         t -> get("/api/catalogue/items")),
@@ -596,7 +622,9 @@ class AccessMatrixTest {
                         t -> get("/api/audit/entities/" + w.own.pledgeId() + "/timeline")),
                 row(GET, "/api/as-of/stock", roles(Role.AUDITOR), t -> get("/api/as-of/stock?at=" + w.past)),
                 row(GET, "/api/as-of/allocations", roles(Role.AUDITOR),
-                        t -> get("/api/as-of/allocations?at=" + w.past))));
+                        t -> get("/api/as-of/allocations?at=" + w.past)),
+                row(GET, "/api/as-of/structures", roles(Role.AUDITOR),
+                        t -> get("/api/as-of/structures?at=" + w.past))));
         rows.add(row(POST, "/api/admin/projections/{name}/retry", roles(Role.ADMIN),
                 t -> post("/api/admin/projections/stock/retry", null)));
         // Last: a rebuild empties a view while it replays, which the reads above must not meet.

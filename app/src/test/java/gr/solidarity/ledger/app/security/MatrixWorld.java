@@ -45,6 +45,8 @@ final class MatrixWorld {
     final String retirableItem;
     final String userName;
     final String disabledUserName;
+    /** A structure of the registry of social structures, to read. */
+    final String structureId;
     /** An instant the history can answer for. */
     final Instant past;
 
@@ -67,6 +69,7 @@ final class MatrixWorld {
         retirableItem = item();
         userName = user();
         disabledUserName = disabledUser();
+        structureId = structure();
         past = Instant.now();
         awaitViews();
     }
@@ -89,7 +92,7 @@ final class MatrixWorld {
                 "/api/distribution/lots/" + stockLotId + "/recipients",
                 "/api/distribution/recipients/" + own.recipientId() + "/donors",
                 "/api/catalogue/items/" + retirableItem,
-                "/api/admin/users/" + disabledUserName);
+                "/api/admin/users/" + disabledUserName, "/api/registry/structures/" + structureId);
         for (String read : reads) {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                     auditor.get().uri(read).exchange().returnResult(String.class).getStatus().is2xxSuccessful());
@@ -134,6 +137,17 @@ final class MatrixWorld {
                 "municipalityCode", "1801", "latitude", 39.665, "longitude", 20.853, "beneficiariesServed", 120));
         api.accepted("/api/organisations/" + id + "/verification", Map.of());
         return id;
+    }
+
+    /** A new structure in the registry of social structures. */
+    String structure() {
+        return api.create("/api/registry/structures", structureBody("Κοινωνικό Παντοπωλείο " + next()));
+    }
+
+    static Map<String, Object> structureBody(String name) {
+        return Map.of("nameEl", name, "type", "SOCIAL_GROCERY", "services", List.of("BASIC_GOODS"),
+                "address", Map.of("street", "Μιχαήλ Αγγέλου 3", "postalCode", "45221", "town", "Ιωάννινα"),
+                "municipalityCode", "1801", "latitude", 39.665, "longitude", 20.853);
     }
 
     String warehouse() {

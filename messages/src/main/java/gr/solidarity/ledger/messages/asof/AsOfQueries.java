@@ -1,6 +1,9 @@
 package gr.solidarity.ledger.messages.asof;
 
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.registry.LocationVisibility;
+import gr.solidarity.ledger.messages.registry.StructureService;
+import gr.solidarity.ledger.messages.registry.StructureType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,8 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the directorate knew at a past instant: stock and the allocation pipeline as they stood then, computed from
- * the event history rather than from today's views.
+ * What the directorate knew at a past instant: stock, the allocation pipeline and the registry of social structures
+ * as they stood then, computed from the event history rather than from today's views.
  */
 public final class AsOfQueries {
 
@@ -51,5 +54,30 @@ public final class AsOfQueries {
 
     /** @param nextCursor null on the last page */
     public record AllocationsAsOfPage(Instant at, List<AllocationAsOf> items, String nextCursor) {
+    }
+
+    /**
+     * The registry of social structures by id; {@code municipalityCode} and {@code type} null for all;
+     * {@code afterStructureId} continues a page.
+     */
+    public record FindStructuresAsOf(Instant at, String municipalityCode, StructureType type, int limit,
+                                     String afterStructureId) {
+    }
+
+    /**
+     * One structure of the registry as it stood: the entry of its last registration or correction before the instant.
+     *
+     * @param lastVerifiedOn null when not verified by then
+     * @param closedOn       null when still open then
+     */
+    public record StructureAsOf(String structureId, String nameEl, StructureType type,
+                                List<StructureService> services, String municipalityCode, String regionalUnitCode,
+                                LocationVisibility locationVisibility, boolean inSolidarityNetwork,
+                                String organisationId, Integer beneficiariesServed, LocalDate lastVerifiedOn,
+                                LocalDate closedOn, Instant registeredAt, Instant lastChangedAt) {
+    }
+
+    /** @param nextCursor null on the last page */
+    public record StructuresAsOfPage(Instant at, List<StructureAsOf> items, String nextCursor) {
     }
 }

@@ -46,6 +46,11 @@ import gr.solidarity.ledger.messages.stock.StockEvents.StockAdjusted;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockReserved;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredIn;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredOut;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureClosed;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureDetailsCorrected;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureRegistered;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureServicesChanged;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureVerified;
 import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegistered;
 
 import java.math.BigDecimal;
@@ -84,6 +89,23 @@ final class AuditSummaries {
         // warehouses
         on(WarehouseRegistered.class, e -> new Summary(
                 "Καταχωρίστηκε η αποθήκη «" + e.name() + "»", "Warehouse " + e.name() + " registered"));
+        // the registry of social structures
+        on(StructureRegistered.class, e -> new Summary(
+                "Καταχωρίστηκε στο μητρώο η δομή «" + e.details().nameEl() + "» (" + e.details().type().labelEl() + ")",
+                "Structure " + e.details().nameEl() + " (" + e.details().type().labelEn() + ") entered in the registry"));
+        on(StructureDetailsCorrected.class, e -> new Summary(
+                "Διορθώθηκαν τα στοιχεία της δομής «" + e.details().nameEl() + "»",
+                "Details of structure " + e.details().nameEl() + " corrected"));
+        on(StructureServicesChanged.class, e -> new Summary(
+                "Άλλαξαν οι υπηρεσίες της δομής: " + count(e.added().size(), "νέα", "νέες") + ", "
+                        + count(e.removed().size(), "αποσύρθηκε", "αποσύρθηκαν"),
+                "Services of the structure changed: " + e.added().size() + " added, " + e.removed().size() + " withdrawn"));
+        on(StructureVerified.class, e -> new Summary(
+                "Η δομή επαληθεύτηκε στις " + e.verifiedOn() + " από " + e.verifiedBy() + colon(e.note()),
+                "Structure verified on " + e.verifiedOn() + " by " + e.verifiedBy() + colon(e.note())));
+        on(StructureClosed.class, e -> new Summary(
+                "Η δομή έπαψε να λειτουργεί στις " + e.closedOn() + colon(e.reason()),
+                "Structure closed on " + e.closedOn() + colon(e.reason())));
         // catalogue
         on(CatalogueItemAdded.class, e -> new Summary(
                 "Προστέθηκε στον κατάλογο το είδος «" + e.nameEl() + "» (" + e.itemCode() + ")",

@@ -9,7 +9,15 @@ import gr.solidarity.ledger.messages.allocation.AllocationEvents.AllocationRejec
 import gr.solidarity.ledger.messages.asof.AsOfQueries.AllocationAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.AllocationStateAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.LotAsOf;
+import gr.solidarity.ledger.messages.asof.AsOfQueries.StructureAsOf;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
+import gr.solidarity.ledger.messages.registry.StructureDetails;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureClosed;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureDetailsCorrected;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureRegistered;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureServicesChanged;
+import gr.solidarity.ledger.messages.registry.StructureEvents.StructureVerified;
+import gr.solidarity.ledger.messages.registry.StructureType;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
@@ -35,7 +43,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Stock per lot and the allocation pipeline folded from events in the order they were recorded, the same way the
+ * Stock per lot, the allocation pipeline and the registry of social structures folded from events in the order they were recorded, the same way the
  * warehouse and allocation aggregates apply them. Pure: no store, no clock; the caller decides which events count.
  */
 final class AsOfFold {
@@ -45,20 +53,24 @@ final class AsOfFold {
             StockTransferredOut.class, StockAdjusted.class, PhysicalCountRecorded.class, StockReserved.class,
             ReservationReleased.class, ReservedStockDispatched.class, AllocationProposed.class,
             AllocationApproved.class, AllocationRejected.class, AllocationCancelled.class, AllocationDispatched.class,
-            AllocationReceiptConfirmed.class);
+            AllocationReceiptConfirmed.class, StructureRegistered.class, StructureDetailsCorrected.class,
+            StructureServicesChanged.class, StructureVerified.class, StructureClosed.class);
 
     // Values are immutable and replaced on every change, so a copy of the fold shares every record it did not change
     // since; a checkpoint therefore costs a map of references, not a second copy of every lot and allocation.
     private final TreeMap<String, Lot> lots;
     private final TreeMap<String, Allocation> allocations;
+    private final TreeMap<String, StructureAsOf> structures;
 
     AsOfFold() {
-        this(new TreeMap<>(), new TreeMap<>());
+        this(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
     }
 
-    private AsOfFold(TreeMap<String, Lot> lots, TreeMap<String, Allocation> allocations) {
+    private AsOfFold(TreeMap<String, Lot> lots, TreeMap<String, Allocation> allocations,
+                     TreeMap<String, StructureAsOf> structures) {
         this.lots = lots;
         this.allocations = allocations;
+        this.structures = structures;
     }
 
     static boolean folds(Class<?> payloadType) {
@@ -67,11 +79,15 @@ final class AsOfFold {
 
     /** The same state, to go on folding without changing this one. */
     AsOfFold copy() {
-        return new AsOfFold(new TreeMap<>(lots), new TreeMap<>(allocations));
+        return new AsOfFold(new TreeMap<>(lots), new TreeMap<>(allocations), new TreeMap<>(structures));
     }
 
     void apply(Object event, Instant at) {
-        if (event instanceof GoodsReceived e) {
+        if (event instanceof StructureRegistered || event instanceof StructureDetailsCorrected
+                || event instanceof StructureServicesChanged || event instanceof StructureVerified
+                || event instanceof StructureClosed) {
+            applyToRegistry(event, at);
+        } else if (event instanceof GoodsReceived e) {
             for (LotReceived lot : e.lots()) {
                 lots.put(lot.lotId(), new Lot(lot.lotId(), e.warehouseId(), lot.itemCode(), lot.unit(),
                         lot.expiryDate(), lot.lotCode(), lot.donorId(), lot.quantity(), Map.of(), at));
@@ -137,6 +153,46 @@ final class AsOfFold {
         return after.values().stream()
                 .filter(allocation -> state == null || state == allocation.state)
                 .map(Allocation::view);
+    }
+
+    Stream<StructureAsOf> structures(String municipalityCode, StructureType type, String afterStructureId) {
+        return structures.values().stream()
+                .filter(s -> municipalityCode == null || municipalityCode.equals(s.municipalityCode()))
+                .filter(s -> type == null || type == s.type())
+                .filter(s -> afterStructureId == null || s.structureId().compareTo(afterStructureId) > 0);
+    }
+
+    /** The registry as the structure aggregate applies its events: each sets what it names. */
+    private void applyToRegistry(Object event, Instant at) {
+        if (event instanceof StructureRegistered e) {
+            structures.put(e.structureId(), withDetails(new StructureAsOf(e.structureId(), null, null, e.services(),
+                    null, null, null, false, null, null, null, null, at, at), e.details(), at));
+        } else if (event instanceof StructureDetailsCorrected e) {
+            structures.computeIfPresent(e.structureId(), (id, s) -> withDetails(s, e.details(), at));
+        } else if (event instanceof StructureServicesChanged e) {
+            structures.computeIfPresent(e.structureId(), (id, s) -> new StructureAsOf(id, s.nameEl(), s.type(),
+                    e.services(), s.municipalityCode(), s.regionalUnitCode(), s.locationVisibility(),
+                    s.inSolidarityNetwork(), s.organisationId(), s.beneficiariesServed(), s.lastVerifiedOn(),
+                    s.closedOn(), s.registeredAt(), at));
+        } else if (event instanceof StructureVerified e) {
+            structures.computeIfPresent(e.structureId(), (id, s) -> new StructureAsOf(id, s.nameEl(), s.type(),
+                    s.services(), s.municipalityCode(), s.regionalUnitCode(), s.locationVisibility(),
+                    s.inSolidarityNetwork(), s.organisationId(), s.beneficiariesServed(), e.verifiedOn(),
+                    s.closedOn(), s.registeredAt(), at));
+        } else if (event instanceof StructureClosed e) {
+            structures.computeIfPresent(e.structureId(), (id, s) -> new StructureAsOf(id, s.nameEl(), s.type(),
+                    s.services(), s.municipalityCode(), s.regionalUnitCode(), s.locationVisibility(),
+                    s.inSolidarityNetwork(), s.organisationId(), s.beneficiariesServed(), s.lastVerifiedOn(),
+                    e.closedOn(), s.registeredAt(), at));
+        }
+    }
+
+    private static StructureAsOf withDetails(StructureAsOf s, StructureDetails d, Instant at) {
+        return new StructureAsOf(s.structureId(), d.nameEl(), d.type(), s.services(),
+                d.municipality() == null ? null : d.municipality().code(),
+                d.municipality() == null ? null : d.municipality().regionalUnitCode(), d.locationVisibility(),
+                d.inSolidarityNetwork(), d.organisationId(), d.beneficiariesServed(), s.lastVerifiedOn(),
+                s.closedOn(), s.registeredAt(), at);
     }
 
     /** A record the history may not contain when the caller skipped events; nothing to fold into then. */

@@ -5,6 +5,9 @@ import gr.solidarity.ledger.messages.asof.AsOfQueries.AllocationsAsOfPage;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.FindAllocationsAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.FindStockAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.StockAsOfPage;
+import gr.solidarity.ledger.messages.asof.AsOfQueries.FindStructuresAsOf;
+import gr.solidarity.ledger.messages.asof.AsOfQueries.StructuresAsOfPage;
+import gr.solidarity.ledger.messages.registry.StructureType;
 import gr.solidarity.ledger.query.web.InvalidQueryException;
 import gr.solidarity.ledger.query.web.Pages;
 import gr.solidarity.ledger.query.web.Queries;
@@ -71,6 +74,32 @@ class AsOfQueryController {
         FindAllocationsAsOf query = new FindAllocationsAsOf(pastInstant(at), state(state), Pages.limit(limit),
                 Pages.decodeCursor(cursor));
         return queries.ask(NO_VIEW, null, waitMillis, query, AllocationsAsOfPage.class);
+    }
+
+    @GetMapping("/structures")
+    @Operation(summary = "The registry of social structures (μητρώο κοινωνικών δομών) as it stood at an instant")
+    Mono<StructuresAsOfPage> structures(
+            @Parameter(description = "ISO-8601 instant, not in the future") @RequestParam(required = false) String at,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Long minPosition,
+            @RequestParam(required = false) Long waitMillis) {
+        FindStructuresAsOf query = new FindStructuresAsOf(pastInstant(at), blankToNull(municipalityCode),
+                structureType(type), Pages.limit(limit), Pages.decodeCursor(cursor));
+        return queries.ask(NO_VIEW, null, waitMillis, query, StructuresAsOfPage.class);
+    }
+
+    private static StructureType structureType(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        try {
+            return StructureType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("type", "type must be one of " + Arrays.toString(StructureType.values()));
+        }
     }
 
     /** Rule: the history answers only for instants that have passed; the future is not known yet. */

@@ -6,6 +6,9 @@ import gr.solidarity.ledger.messages.asof.AsOfQueries.FindAllocationsAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.FindStockAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.LotAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.StockAsOfPage;
+import gr.solidarity.ledger.messages.asof.AsOfQueries.FindStructuresAsOf;
+import gr.solidarity.ledger.messages.asof.AsOfQueries.StructureAsOf;
+import gr.solidarity.ledger.messages.asof.AsOfQueries.StructuresAsOfPage;
 import gr.solidarity.ledger.query.web.Pages;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -60,6 +63,14 @@ class AsOfQueryHandler {
                 query.afterAllocationId()).limit(query.limit() + 1L).toList());
         return new AllocationsAsOfPage(query.at(), firstPage(rows, query.limit()),
                 nextCursor(rows, query.limit(), AllocationAsOf::allocationId));
+    }
+
+    @QueryHandler
+    StructuresAsOfPage handle(FindStructuresAsOf query) {
+        List<StructureAsOf> rows = foldUntil(query.at(), fold -> fold.structures(query.municipalityCode(),
+                query.type(), query.afterStructureId()).limit(query.limit() + 1L).toList());
+        return new StructuresAsOfPage(query.at(), firstPage(rows, query.limit()),
+                nextCursor(rows, query.limit(), StructureAsOf::structureId));
     }
 
     /**
