@@ -19,7 +19,7 @@ import java.util.Locale;
  * the same texts, so what is downloaded reads back equal to what is on screen.
  */
 @Component
-class AuditRows {
+public class AuditRows {
 
     /** The most the trail answers in one page; exports read page after page of this size. */
     static final int EXPORT_PAGE = 200;
@@ -36,7 +36,7 @@ class AuditRows {
     }
 
     /** One entry in the page's language. */
-    record Row(long position, Instant instant, String at, String eventType, String entityType, String entityId,
+    public record Row(long position, Instant instant, String at, String eventType, String entityType, String entityId,
                String actor, String actorName, String actorRole, String summary, List<String> lotIds) {
 
         List<String> cells() {

@@ -21,7 +21,7 @@ import static gr.solidarity.ledger.ui.shell.Forms.blankToNull;
  *
  * @param from a date and time as a {@code datetime-local} field sends it, e.g. 2026-12-01T09:30
  */
-record TrailFilters(String entity, String type, String actor, String organisation, String from, String to) {
+public record TrailFilters(String entity, String type, String actor, String organisation, String from, String to) {
 
     static TrailFilters of(MultiValueMap<String, String> parameters) {
         return new TrailFilters(text(parameters, "entity"), text(parameters, "type"), text(parameters, "actor"),
@@ -56,10 +56,11 @@ record TrailFilters(String entity, String type, String actor, String organisatio
     /** The query for one page of the trail, newest first, older than {@code beforePosition} when given. */
     FindAuditEntries query(int limit, Long beforePosition) {
         Instant toInstant = instant(to);
-        // a minute typed as the end of a period includes that whole minute
+        // the minute (or second) typed as the end of a period is included whole
+        Instant end = toInstant == null ? null
+                : toInstant.plusSeconds(to.length() > "2026-12-01T09:30".length() ? 1 : 60).minusNanos(1);
         return new FindAuditEntries(blankToNull(entity), blankToNull(type), blankToNull(actor),
-                blankToNull(organisation), instant(from), toInstant == null ? null : toInstant.plusSeconds(59),
-                limit, beforePosition);
+                blankToNull(organisation), instant(from), end, limit, beforePosition);
     }
 
     /** The filters as a query string, for the paging and export links of the same page. */
@@ -75,7 +76,7 @@ record TrailFilters(String entity, String type, String actor, String organisatio
         return query == null ? "" : query;
     }
 
-    boolean any() {
+    public boolean any() {
         return !(entity + type + actor + organisation + from + to).isEmpty();
     }
 
