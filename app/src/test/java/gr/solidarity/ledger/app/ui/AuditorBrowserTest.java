@@ -147,6 +147,7 @@ class AuditorBrowserTest {
         List<Long> positions = desk.locator("#timeline li").all().stream()
                 .map(item -> Long.parseLong(item.getAttribute("data-position"))).toList();
         assertThat(positions).isSorted();
+        assertThat(desk.locator("nav.main-nav a[aria-current=page]")).hasText("Ημερολόγιο ελέγχου");
         Browser.check(desk, "auditor-04-timeline");
 
         desk.navigate("/audit?from=2026-12-02T10:00&to=2026-12-01T10:00");
@@ -234,6 +235,7 @@ class AuditorBrowserTest {
         desk.locator("nav.main-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName("Όπως ήταν τότε")).click();
         assertThat(desk.locator(".empty")).containsText("Διαλέξτε ημερομηνία και ώρα");
+        assertThat(desk.locator("nav.main-nav a[aria-current=page]")).hasText("Όπως ήταν τότε");
         Browser.check(desk, "auditor-07-as-of-empty");
 
         desk.locator("#at").fill(between.toString().length() == 16 ? between + ":00" : between.toString());
@@ -277,7 +279,7 @@ class AuditorBrowserTest {
         assertThat(desk.locator("h1")).hasText("Πού πήγε η παρτίδα");
         assertThat(desk.locator("#lot-donor")).hasText("Ηπειρωτικά Τρόφιμα Α.Ε.");
         assertThat(desk.locator("#lot-recipients tbody")).containsText("Ενοριακό Συσσίτιο Αγίου Νικολάου");
-        assertThat(desk.locator("#lot-total")).hasText("98");
+        assertThat(desk.locator("#lot-total")).hasText("98 συσκ.");
         Browser.check(desk, "auditor-12-lot-recipients");
 
         desk.locator("#lot-recipients tbody a").first().click();

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -80,7 +81,9 @@ class TrailExport {
                 List<String> cells = shown.cells();
                 sheet.value(row, 0, shown.position());
                 if (shown.instant() != null) {
-                    sheet.value(row, 1, shown.instant().atZone(Formats.ATHENS).toLocalDateTime());
+                    // to the second, as the page shows it
+                    sheet.value(row, 1, shown.instant().truncatedTo(ChronoUnit.SECONDS).atZone(Formats.ATHENS)
+                            .toLocalDateTime());
                     sheet.style(row, 1).format("dd/mm/yyyy hh:mm:ss").set();
                 }
                 for (int column = 2; column < cells.size(); column++) {
