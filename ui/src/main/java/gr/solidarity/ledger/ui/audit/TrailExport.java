@@ -33,6 +33,8 @@ class TrailExport {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     /** Rows kept before they are written out to the workbook's stream. */
     private static final int XLSX_FLUSH_EVERY = 500;
+    /** Bytes of the workbook sent at a time. */
+    private static final int CHUNK = 32 * 1024;
     /** The workbook is written by a blocking writer, so on a thread that may block, never on the event loop. */
     private static final Executor OFF_THE_EVENT_LOOP = task -> Schedulers.boundedElastic().schedule(task);
 
@@ -58,7 +60,7 @@ class TrailExport {
 
     Flux<DataBuffer> xlsx(TrailFilters filters, Locale locale, String sheetName, DataBufferFactory buffers) {
         return Flux.from(DataBufferUtils.outputStreamPublisher(stream -> writeWorkbook(filters, locale, sheetName, stream),
-                buffers, OFF_THE_EVENT_LOOP));
+                buffers, OFF_THE_EVENT_LOOP, CHUNK));
     }
 
     private void writeWorkbook(TrailFilters filters, Locale locale, String sheetName, OutputStream stream) {
