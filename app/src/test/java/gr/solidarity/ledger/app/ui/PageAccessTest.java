@@ -108,6 +108,13 @@ class PageAccessTest {
             }
         }
         as(Role.AUDITOR).get().uri("/audit/entities/some-record").exchange().expectStatus().isNotFound();
+        // filters that cannot be asked are refused at their field on the page, and as a bad request by a download
+        String refused = as(Role.AUDITOR).get().uri("/audit?type=NoSuchEvent").exchange()
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("id=\"type-error\"");
+        as(Role.AUDITOR).get().uri("/audit/export.csv?type=NoSuchEvent").exchange().expectStatus().isBadRequest();
+        as(Role.AUDITOR).get().uri("/audit/export.xlsx?from=2026-12-02T10:00&to=2026-12-01T10:00").exchange()
+                .expectStatus().isBadRequest();
         as(Role.AUDITOR).get().uri("/audit/trace/lots/some-lot").exchange().expectStatus().isNotFound();
         String navigation = as(Role.AUDITOR).get().uri("/").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
