@@ -86,6 +86,8 @@ final class AccessPolicy {
         allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
         // and of a donor company's members
         allow(exchanges, null, roles(DONOR), "/donor", "/donor/**");
+        // and of auditors, who read everything and change nothing
+        allow(exchanges, null, roles(AUDITOR), "/audit", "/audit/**");
         // and of administrators
         allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
 

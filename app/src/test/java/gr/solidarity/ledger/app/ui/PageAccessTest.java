@@ -92,6 +92,43 @@ class PageAccessTest {
     }
 
     @Test
+    void theAuditorsPagesAreForAuditorsOnly() {
+        List<String> auditorPages = List.of("/audit", "/audit?type=AllocationApproved", "/audit/entities/some-record",
+                "/audit/as-of", "/audit/trace", "/audit/trace/lots/some-lot", "/audit/trace/structures/some-structure",
+                "/audit/export.csv", "/audit/export.xlsx");
+        for (Role role : Role.values()) {
+            for (String page : auditorPages) {
+                WebTestClient.ResponseSpec answer = as(role).get().uri(page).exchange();
+                if (role == Role.AUDITOR) {
+                    // the made-up records do not exist: found missing, not refused
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page).isIn(200, 404));
+                } else {
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page).isEqualTo(403));
+                }
+            }
+        }
+        as(Role.AUDITOR).get().uri("/audit/entities/some-record").exchange().expectStatus().isNotFound();
+        // filters that cannot be asked are refused at their field on the page, and as a bad request by a download
+        String refused = as(Role.AUDITOR).get().uri("/audit?type=NoSuchEvent").exchange()
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("id=\"type-error\"");
+        as(Role.AUDITOR).get().uri("/audit/export.csv?type=NoSuchEvent").exchange().expectStatus().isBadRequest();
+        as(Role.AUDITOR).get().uri("/audit/export.xlsx?from=2026-12-02T10:00&to=2026-12-01T10:00").exchange()
+                .expectStatus().isBadRequest();
+        as(Role.AUDITOR).get().uri("/audit/trace/lots/some-lot").exchange().expectStatus().isNotFound();
+        String navigation = as(Role.AUDITOR).get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(navigation).contains("href=\"/audit\"", "href=\"/audit/as-of\"", "href=\"/audit/trace\"");
+        for (Role role : Role.values()) {
+            if (role != Role.AUDITOR) {
+                String other = as(role).get().uri("/").exchange().expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody();
+                assertThat(other).as(role.name()).doesNotContain("href=\"/audit");
+            }
+        }
+    }
+
+    @Test
     void onlyDirectorsDecide() {
         for (Role role : Role.values()) {
             for (String decision : List.of("approval", "rejection")) {

@@ -49,6 +49,19 @@ public class Shell {
         return signedIn().map(actor -> navigationOf(actor.role())).defaultIfEmpty(List.of());
     }
 
+    /**
+     * The navigation entry the page belongs to: the longest path the page's path starts with, so a page under
+     * {@code /audit/as-of} marks that entry and not {@code /audit} as well.
+     */
+    @ModelAttribute("currentNav")
+    Mono<String> currentNav(ServerWebExchange exchange) {
+        String path = currentPath(exchange);
+        return navigation().map(entries -> entries.stream().map(NavEntry::path)
+                .filter(entry -> entry.equals("/") ? path.equals("/")
+                        : path.equals(entry) || path.startsWith(entry.endsWith("/") ? entry : entry + "/"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(""));
+    }
+
     @ModelAttribute("_csrf")
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
@@ -81,6 +94,11 @@ public class Shell {
             entries.add(new NavEntry("/organisations", "nav.organisations"));
             entries.add(new NavEntry("/catalogue", "nav.catalogue"));
             entries.add(new NavEntry("/warehouses", "nav.warehouses"));
+        }
+        if (role == Role.AUDITOR) {
+            entries.add(new NavEntry("/audit", "nav.audit.trail"));
+            entries.add(new NavEntry("/audit/as-of", "nav.audit.asOf"));
+            entries.add(new NavEntry("/audit/trace", "nav.audit.trace"));
         }
         if (role == Role.ADMIN) {
             entries.add(new NavEntry("/admin/users", "nav.admin.accounts"));

@@ -31,7 +31,7 @@ class MessageBundlesTest {
     private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal|kind|orgStatus|organisations\\.done|dashboard\\.chartEmpty)\\.'");
 
     /** Each bundle's basename: every one has a Greek file and an English one. */
-    private static final String[] BASENAMES = {"messages", "people"};
+    private static final String[] BASENAMES = {"messages", "people", "audit"};
 
     static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
