@@ -88,7 +88,10 @@ class HealthAndMetricsTest {
 
     @Test
     void prometheusShowsCommandsProcessorsAndAppends() {
-        String metrics = ledger.identities().admin().get().uri("/actuator/prometheus").exchange()
+        // every command, query and event type has its own series: the page is larger than a client buffers by default
+        String metrics = ledger.identities().admin().mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics)

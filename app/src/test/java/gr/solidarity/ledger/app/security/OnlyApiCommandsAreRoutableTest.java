@@ -49,7 +49,10 @@ class OnlyApiCommandsAreRoutableTest {
             "DeclareNeed", "AmendNeedLine", "CancelNeed",
             // allocations
             "ProposeAllocation", "ApproveAllocation", "RejectAllocation", "CancelAllocation", "DispatchAllocation",
-            "ConfirmAllocationReceipt");
+            "ConfirmAllocationReceipt",
+            // the registry of social structures
+            "RegisterStructure", "CorrectStructureDetails", "ChangeStructureServices", "VerifyStructure",
+            "CloseStructure");
 
     /** Commands that once had handlers, by the names a client would have sent them under, and their successors. */
     static final Set<String> INTERNAL_NAMES = Set.of(

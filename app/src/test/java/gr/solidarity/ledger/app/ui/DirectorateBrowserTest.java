@@ -280,12 +280,15 @@ class DirectorateBrowserTest {
 
     @Test
     @Order(11)
-    void someoneWhoseScreensAreStillToComeIsWelcomed() {
+    void anAuditorIsWelcomedWithTheirPagesAndNoneOfTheDirectorates() {
         ledger.identities().staff(Role.AUDITOR);
         Page auditor = browser.desk();
         Browser.signIn(auditor, "auditor", Identities.passwordOf("auditor"));
         assertThat(auditor.locator("h1")).hasText("Καλώς ήρθατε");
-        assertThat(auditor.locator(".main-nav a")).hasCount(1);
+        // the home page and the audit trail, the as-of pages and traceability; nothing that changes anything
+        assertThat(auditor.locator(".main-nav a")).hasCount(4);
+        assertThat(auditor.locator(".main-nav a[href='/approvals'], .main-nav a[href='/stock']")).hasCount(0);
+        assertThat(auditor.locator("main .cards a")).hasCount(3);
         Browser.check(auditor, "21-welcome");
         auditor.context().close();
     }
