@@ -140,6 +140,17 @@ class DonorPledgesBrowserTest {
         api.get("/api/pledges/" + partlyDelivered).expectStatus().isOk().expectBody()
                 .jsonPath("$.lines[1].pledged").isEqualTo(35)
                 .jsonPath("$.lines[1].expectedDeliveryDate").isEqualTo(LedgerScenario.TODAY.plusDays(10).toString());
+
+        // the line still to come is taken back: what remains has all arrived, so the pledge is fulfilled
+        desk.locator("#line-2 a").click();
+        desk.locator("#reason").fill("δεν θα παραχθεί εγκαίρως");
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Απόσυρση γραμμής")).click();
+        assertThat(desk.locator(".alert.success")).containsText("Η γραμμή αποσύρθηκε");
+        assertThat(desk.locator("#line-2")).containsText("αποσύρθηκε");
+        assertThat(desk.locator("#line-2")).containsText("δεν θα παραχθεί εγκαίρως");
+        assertThat(desk.locator("#pledge-state")).hasText("Εκπληρώθηκε");
+        assertThat(desk.locator("#lines a")).hasCount(0);
+        Browser.check(desk, "donor-pledges-04b-line-withdrawn");
     }
 
     @Test
@@ -165,12 +176,12 @@ class DonorPledgesBrowserTest {
         assertThat(desk.locator("#pledge-" + toWithdraw)).containsText("Αποσύρθηκε");
 
         for (String page : List.of("/donor/pledges?lang=en", "/donor/pledges/" + partlyDelivered,
-                "/donor/pledges/" + partlyDelivered + "/lines/2")) {
+                "/donor/pledges/" + toWithdraw + "/lines/1")) {
             desk.navigate(page);
             Browser.fullyTranslated(desk);
             Browser.accessible(desk);
         }
-        assertThat(desk.locator("h1")).hasText("Change line 2");
+        assertThat(desk.locator("h1")).hasText("Change line 1");
         Browser.screenshot(desk, "donor-pledges-07-line-en");
         desk.navigate("/donor/pledges?lang=el");
     }
