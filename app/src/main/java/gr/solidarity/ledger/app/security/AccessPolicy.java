@@ -72,6 +72,7 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/needs/**", "/api/allocations",
                 "/api/allocations/*");
         allow(exchanges, GET, roles(DONOR, OFFICER, DIRECTOR, AUDITOR), "/api/donors/*/statement");
+        allow(exchanges, GET, roles(DONOR, OFFICER, DIRECTOR, AUDITOR), "/api/pledges", "/api/pledges/*");
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/donors/statements", "/api/stock/**",
                 "/api/distribution", "/api/distribution/**");
         allow(exchanges, GET, roles(AUDITOR), "/api/audit", "/api/audit/**", "/api/as-of/**");

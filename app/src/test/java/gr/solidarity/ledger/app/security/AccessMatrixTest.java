@@ -554,6 +554,10 @@ class AccessMatrixTest {
                         roles(Role.DONOR, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR), Scope.DONOR,
                         t -> get("/api/donors/" + t.donor() + "/statement")),
                 row(GET, "/api/donors/statements", STAFF_READERS, t -> get("/api/donors/statements")),
+                scoped(GET, "/api/pledges", roles(Role.DONOR, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR), Scope.DONOR,
+                        t -> get("/api/pledges?donorId=" + t.donor())),
+                scoped(GET, "/api/pledges/{pledgeId}", roles(Role.DONOR, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),
+                        Scope.DONOR, t -> get("/api/pledges/" + t.records().pledgeId())),
 
                 // the organisation registry: everyone but administrators; a member sees their own organisation only
                 scoped(GET, "/api/organisations", roles(Role.DONOR, Role.RECIPIENT, Role.OFFICER, Role.DIRECTOR,
