@@ -1,7 +1,9 @@
 package gr.solidarity.ledger.app.ui;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import gr.solidarity.ledger.app.support.Identities;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.messages.identity.Role;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An officer keeps the item catalogue in the browser: an item code the catalogue does not accept is refused next to
  * its field, keeping what was typed; an item added is listed, can be revised, and once retired shows as retired. A
- * warehouse is registered the same way: an unknown municipality code is refused at its field.
+ * warehouse is registered in a municipality chosen by regional unit; without one it is refused at the municipality.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -115,20 +117,31 @@ class CatalogueBrowserTest {
         officer.locator("nav.main-nav").getByRole(AriaRole.LINK,
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Αποθήκες")).click();
         officer.getByLabel("Όνομα αποθήκης").fill("Αποθήκη Κόνιτσας");
-        officer.getByLabel("Κωδικός δήμου (ΕΛΣΤΑΤ)").fill("9999");
+        assertThat(officer.getByLabel("Δήμος", new Page.GetByLabelOptions().setExact(true)))
+                .hasText("— πρώτα περιφερειακή ενότητα —");
         officer.getByLabel("Οδός και αριθμός").fill("Εθνικής Αντιστάσεως 12");
         officer.getByLabel("Ταχυδρομικός κώδικας").fill("44100");
         officer.getByLabel("Πόλη").fill("Κόνιτσα");
         officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Καταχώριση αποθήκης")).click();
+        // no municipality chosen: refused at the municipality, keeping what was typed
         assertThat(officer.locator("#municipalityCode-error")).containsText("Ο δήμος δεν υπάρχει");
+        assertThat(officer.locator("#municipalityCode")).hasAttribute("aria-invalid", "true");
         assertThat(officer.locator("#name")).hasValue("Αποθήκη Κόνιτσας");
         Browser.check(officer, "warehouses-01-municipality-refused");
 
-        officer.getByLabel("Κωδικός δήμου (ΕΛΣΤΑΤ)").fill("1801");
+        // the regional unit brings its municipalities
+        officer.getByLabel("Περιφερειακή ενότητα").selectOption(new SelectOption().setLabel("Ιωαννίνων"));
+        Locator municipality = officer.getByLabel("Δήμος", new Page.GetByLabelOptions().setExact(true));
+        assertThat(municipality.locator("option")).hasCount(9);
+        assertThat(municipality).containsText("Κόνιτσας");
+        assertThat(municipality).not().containsText("Άρτας");
+        municipality.selectOption(new SelectOption().setLabel("Κόνιτσας"));
+        Browser.check(officer, "warehouses-02-municipality-picked");
         officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Καταχώριση αποθήκης")).click();
         assertThat(officer.locator(".alert.success")).containsText("Η αποθήκη καταχωρίστηκε");
         assertThat(officer.locator("#warehouses")).containsText("Αποθήκη Κόνιτσας");
-        Browser.check(officer, "warehouses-02-registered");
+        assertThat(officer.locator("#warehouses")).containsText("Κόνιτσας");
+        Browser.check(officer, "warehouses-03-registered");
     }
 
     @Test

@@ -103,6 +103,8 @@ class DirectorateBrowserTest {
     void theOfficerRecordsAReceiptAgainstThePledge() {
         officer.navigate("/receipts/new?pledge=" + pledgeId + "&warehouse=" + network.warehouseId());
         Browser.check(officer, "03-receipt-form");
+        // the pledge's first line is offered
+        assertThat(officer.locator("#pl0")).hasValue("1");
         officer.locator("#item0").selectOption("PASTA-500G");
         officer.locator("#pl0").fill("1");
         officer.locator("#rq0").fill("100");

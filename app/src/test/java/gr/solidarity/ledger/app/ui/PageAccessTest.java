@@ -11,11 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ class PageAccessTest {
     private static final List<String> DIRECTORATE_PAGES = List.of("/needs", "/approvals", "/stock", "/receipts/new",
             "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
             "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM",
-            "/warehouses");
+            "/warehouses", "/warehouses/municipalities?regionalUnit=18");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
 
     @TempDir
@@ -141,6 +143,33 @@ class PageAccessTest {
                     answer.expectStatus().isForbidden();
                 }
             }
+        }
+    }
+
+    @Test
+    void onlyTheDirectorateRecordsStockOperations() {
+        Map<String, Map<String, String>> forms = Map.of(
+                "/stock/adjustments", Map.of("warehouse", "some-warehouse", "adjust.lotId", "some-lot",
+                        "adjust.quantityDelta", "-1", "adjust.reason", "DAMAGED"),
+                "/stock/counts", Map.of("warehouse", "some-warehouse", "count.lotId", "some-lot",
+                        "count.countedQuantity", "1"),
+                "/stock/transfers", Map.of("warehouse", "some-warehouse", "transfer.toWarehouseId", "other-warehouse",
+                        "transfer.lines[0].lotId", "some-lot", "transfer.lines[0].quantity", "1"),
+                "/stock/minimums", Map.of("minimum.itemCode", "SOME-ITEM", "minimum.minimum", "1"));
+        for (Role role : Role.values()) {
+            forms.forEach((path, fields) -> {
+                LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+                fields.forEach(form::add);
+                WebTestClient.ResponseSpec answer = as(role).post().uri(path)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                        .body(BodyInserters.fromFormData(form)).exchange();
+                if (DIRECTORATE.contains(role)) {
+                    // the made-up records do not exist: refused at the form, not forbidden
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + path).isEqualTo(422));
+                } else {
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + path).isEqualTo(403));
+                }
+            });
         }
     }
 

@@ -8,7 +8,15 @@ import gr.solidarity.ledger.messages.organisation.OrganisationQueries.Organisati
 import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationPage;
 import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationStatus;
 import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationView;
+import gr.solidarity.ledger.messages.catalogue.CatalogueCommands.SetMinimumStockLevel;
+import gr.solidarity.ledger.messages.common.LedgerCommand;
+import gr.solidarity.ledger.messages.stock.AdjustmentReason;
 import gr.solidarity.ledger.messages.stock.ReceiptRecorded;
+import gr.solidarity.ledger.messages.stock.StockCommands.AdjustStock;
+import gr.solidarity.ledger.messages.stock.StockCommands.RecordPhysicalCount;
+import gr.solidarity.ledger.messages.stock.StockCommands.TransferLine;
+import gr.solidarity.ledger.messages.stock.StockCommands.TransferStock;
+import gr.solidarity.ledger.messages.stock.TransferRecorded;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiptLine;
 import gr.solidarity.ledger.messages.stock.StockCommands.ReceiveGoods;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockItems;
@@ -45,12 +53,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
-/** Stock by warehouse, item and lot, and recording goods received into a warehouse. */
+/**
+ * Stock by warehouse, item and lot; recording goods received into a warehouse; and the officers' stock operations on a
+ * warehouse's page: adjustments with a reason, physical counts, transfers to another warehouse, and an item's minimum.
+ */
 @Controller
 public class StockController {
 
     static final int RECEIPT_LINES = 3;
+    static final int TRANSFER_LINES = 2;
 
     private final Views views;
     private final SignedInCommands commands;
@@ -67,10 +80,169 @@ public class StockController {
 
     @GetMapping("/stock")
     Mono<Rendering> stock(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
-                          @RequestParam(required = false) String receipt) {
-        String chosenWarehouse = blankToNull(warehouse);
-        String chosenItem = blankToNull(item);
+                          @RequestParam(required = false) String receipt, @RequestParam(required = false) String done,
+                          @RequestParam(required = false) String difference,
+                          @RequestParam(required = false) String to) {
+        Map<String, String> notice = new LinkedHashMap<>();
+        notice.put("receipt", receipt == null ? "" : receipt);
+        notice.put("done", done == null ? "" : done);
+        notice.put("difference", difference == null || quantity(difference) == null ? "" : difference);
+        notice.put("to", to == null ? "" : to);
+        return page(blankToNull(warehouse), blankToNull(item), notice, Map.of(), FormErrors.none(), "");
+    }
+
+    /** Record an adjustment of a lot, for a reason. */
+    @PostMapping("/stock/adjustments")
+    Mono<Rendering> adjust(ServerWebExchange exchange) {
+        return operation(exchange, "adjust", (form, errors) -> {
+            BigDecimal delta = typedQuantity(form, "adjust.quantityDelta", errors, exchange);
+            String reasonText = blankToNull(form.getFirst("adjust.reason"));
+            AdjustmentReason reason = reasonText == null ? null
+                    : java.util.Arrays.stream(AdjustmentReason.values()).filter(r -> r.name().equals(reasonText))
+                    .findFirst().orElse(null);
+            String lotId = blankToNull(form.getFirst("adjust.lotId"));
+            return errors.any() ? null : new Operation(new AdjustStock(form.getFirst("warehouse"), lotId, delta, reason,
+                    blankToNull(form.getFirst("adjust.comment"))), lotId,
+                    before -> before == null ? null : before.add(delta), "adjusted");
+        });
+    }
+
+    /** Record a physical count of a lot; the page answers with the difference from the books. */
+    @PostMapping("/stock/counts")
+    Mono<Rendering> count(ServerWebExchange exchange) {
+        return operation(exchange, "count", (form, errors) -> {
+            BigDecimal counted = typedQuantity(form, "count.countedQuantity", errors, exchange);
+            String lotId = blankToNull(form.getFirst("count.lotId"));
+            return errors.any() ? null : new Operation(new RecordPhysicalCount(form.getFirst("warehouse"), lotId, counted,
+                    blankToNull(form.getFirst("count.comment"))), lotId, before -> counted, "counted");
+        });
+    }
+
+    /** Move lots to another warehouse. */
+    @PostMapping("/stock/transfers")
+    Mono<Rendering> transfer(ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return exchange.getFormData().flatMap(form -> {
+            String warehouse = blankToNull(form.getFirst("warehouse"));
+            FormErrors errors = FormErrors.none();
+            List<TransferLine> lines = new ArrayList<>();
+            List<Integer> formIndexes = new ArrayList<>();
+            for (int index = 0; index < TRANSFER_LINES; index++) {
+                String prefix = "transfer.lines[" + index + "].";
+                String lot = blankToNull(form.getFirst(prefix + "lotId"));
+                String quantityText = blankToNull(form.getFirst(prefix + "quantity"));
+                if (lot == null && quantityText == null) {
+                    continue;
+                }
+                BigDecimal quantity = typedQuantity(form, prefix + "quantity", errors, exchange);
+                lines.add(new TransferLine(lot, quantity));
+                formIndexes.add(index);
+            }
+            if (errors.any()) {
+                return page(warehouse, null, Map.of(), form.toSingleValueMap(), errors, "transfer");
+            }
+            String to = blankToNull(form.getFirst("transfer.toWarehouseId"));
+            TransferStock command = new TransferStock(UUID.randomUUID().toString(), warehouse, to, lines);
+            return commands.<TransferRecorded>send(command)
+                    .flatMap(recorded -> views.once(new FindStockLots(to, null, null, true, 200, null), StockLotPage.class,
+                                    page -> page.items().stream().map(StockLotView::lotId)
+                                            .anyMatch(recorded.lotIds()::contains))
+                            .thenReturn(Rendering.redirectTo("/stock?warehouse=" + warehouse + "&done=transferred&to=" + to)
+                                    .build()))
+                    .onErrorResume(error -> page(warehouse, null, Map.of(), form.toSingleValueMap(),
+                            FormErrors.of(error, messages, locale,
+                                    field -> "transfer." + renumbered(field, formIndexes)), "transfer"));
+        });
+    }
+
+    /** Set the least quantity of an item the network wants to hold; zero takes the minimum away. */
+    @PostMapping("/stock/minimums")
+    Mono<Rendering> minimum(ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return exchange.getFormData().flatMap(form -> {
+            String warehouse = blankToNull(form.getFirst("warehouse"));
+            FormErrors errors = FormErrors.none();
+            BigDecimal minimum = typedQuantity(form, "minimum.minimum", errors, exchange);
+            if (errors.any()) {
+                return page(warehouse, null, Map.of(), form.toSingleValueMap(), errors, "minimum");
+            }
+            String itemCode = blankToNull(form.getFirst("minimum.itemCode"));
+            String back = "/stock?" + (warehouse == null ? "" : "warehouse=" + warehouse + "&") + "done=minimum";
+            return commands.send(new SetMinimumStockLevel(itemCode, minimum))
+                    .then(views.once(new FindStockItems(null, 200, null), StockItemPage.class,
+                            page -> page.items().stream().filter(row -> row.itemCode().equals(itemCode))
+                                    .anyMatch(row -> row.minimum() == null ? minimum.signum() == 0
+                                            : row.minimum().compareTo(minimum) == 0)))
+                    .thenReturn(Rendering.redirectTo(back).build())
+                    .onErrorResume(error -> page(warehouse, null, Map.of(), form.toSingleValueMap(),
+                            FormErrors.of(error, messages, locale, field -> "minimum." + field), "minimum"));
+        });
+    }
+
+    /** A command on one lot of the page's warehouse, and the lot's on-hand quantity it leaves. */
+    private record Operation(LedgerCommand command, String lotId, UnaryOperator<BigDecimal> onHandAfter, String done) {
+    }
+
+    private Mono<Rendering> operation(ServerWebExchange exchange, String name,
+                                      java.util.function.BiFunction<MultiValueMap<String, String>, FormErrors, Operation> read) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return exchange.getFormData().flatMap(form -> {
+            String warehouse = blankToNull(form.getFirst("warehouse"));
+            FormErrors errors = FormErrors.none();
+            Operation operation = read.apply(form, errors);
+            if (operation == null) {
+                return page(warehouse, null, Map.of(), form.toSingleValueMap(), errors, name);
+            }
+            FindStockLots lots = new FindStockLots(warehouse, null, null, true, 200, null);
+            return views.one(lots, StockLotPage.class)
+                    .map(page -> onHand(page, operation.lotId()))
+                    .flatMap(before -> commands.send(operation.command())
+                            .then(Mono.defer(() -> {
+                                BigDecimal after = operation.onHandAfter().apply(before.orElse(null));
+                                Mono<StockLotPage> shown = after == null ? Mono.empty() : views.once(lots, StockLotPage.class,
+                                        page -> onHand(page, operation.lotId()).map(now -> now.compareTo(after) == 0)
+                                                .orElse(false));
+                                String difference = after == null || before.isEmpty() ? ""
+                                        : "&difference=" + after.subtract(before.get()).stripTrailingZeros().toPlainString();
+                                return shown.then(Mono.just(Rendering.redirectTo("/stock?warehouse=" + warehouse
+                                        + "&done=" + operation.done() + difference).build()));
+                            })))
+                    .onErrorResume(error -> page(warehouse, null, Map.of(), form.toSingleValueMap(),
+                            FormErrors.of(error, messages, locale, field -> name + "." + field), name));
+        });
+    }
+
+    private static java.util.Optional<BigDecimal> onHand(StockLotPage page, String lotId) {
+        return page.items().stream().filter(lot -> lot.lotId().equals(lotId)).map(StockLotView::onHand).findFirst();
+    }
+
+    /** A quantity as typed, with a minus sign as a keyboard or a word processor writes it; a field error otherwise. */
+    private BigDecimal typedQuantity(MultiValueMap<String, String> form, String field, FormErrors errors,
+                                     ServerWebExchange exchange) {
+        String text = blankToNull(form.getFirst(field));
+        BigDecimal typed = text == null ? null : quantity(text.replace('\u2212', '-'));
+        if (text != null && typed == null) {
+            errors.field(field, messages.getMessage("refusal.QUANTITY_MUST_BE_POSITIVE_AND_BOUNDED", null,
+                    exchange.getLocaleContext().getLocale()));
+        }
+        return typed;
+    }
+
+    /**
+     * The stock page, with the forms of the stock operations.
+     *
+     * @param failed the form whose refusal is shown, empty when none
+     */
+    private Mono<Rendering> page(String chosenWarehouse, String chosenItem, Map<String, String> notice,
+                                 Map<String, String> typed, FormErrors errors, String failed) {
         LocalDate soon = LocalDate.now(Formats.ATHENS).plusDays(30);
+        List<String> shown = new ArrayList<>(List.of("adjust.lotId", "adjust.quantityDelta", "adjust.reason",
+                "adjust.comment", "count.lotId", "count.countedQuantity", "count.comment", "transfer.toWarehouseId",
+                "minimum.itemCode", "minimum.minimum"));
+        for (int index = 0; index < TRANSFER_LINES; index++) {
+            shown.add("transfer.lines[" + index + "].lotId");
+            shown.add("transfer.lines[" + index + "].quantity");
+        }
         return Mono.zip(views.one(new FindStockLots(chosenWarehouse, chosenItem, null, false, 200, null), StockLotPage.class),
                         warehouses(), catalogue(),
                         views.one(new FindStockItems(null, 200, null), StockItemPage.class))
@@ -84,7 +256,18 @@ public class StockController {
                         .modelAttribute("warehouse", chosenWarehouse == null ? "" : chosenWarehouse)
                         .modelAttribute("item", chosenItem == null ? "" : chosenItem)
                         .modelAttribute("soon", soon)
-                        .modelAttribute("receipt", receipt == null ? "" : receipt)
+                        .modelAttribute("receipt", notice.getOrDefault("receipt", ""))
+                        .modelAttribute("done", notice.getOrDefault("done", ""))
+                        .modelAttribute("difference", notice.getOrDefault("difference", "").isEmpty() ? null
+                                : quantity(notice.get("difference")))
+                        .modelAttribute("to", notice.getOrDefault("to", ""))
+                        .modelAttribute("reasons", AdjustmentReason.values())
+                        .modelAttribute("lineIndexes", java.util.stream.IntStream.range(0, TRANSFER_LINES).boxed().toList())
+                        .modelAttribute("typed", typed)
+                        .modelAttribute("errors", errors)
+                        .modelAttribute("failed", failed)
+                        .modelAttribute("otherErrors", errors.generalAndUnshown(shown))
+                        .status(errors.any() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
                         .build());
     }
 

@@ -28,7 +28,7 @@ class MessageBundlesTest {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z]+\\.[a-zA-Z.]+)[}(]");
     private static final Pattern SOURCE_KEY = Pattern.compile("\"((?:nav|refusal|allocate|done|dashboard)\\.[A-Za-z_.]+)\"");
     /** Keys built at run time from an enum's names or a code; the prefixes are checked against the enums below. */
-    private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal|kind|orgStatus|organisations\\.done|dashboard\\.chartEmpty)\\.'");
+    private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal|kind|orgStatus|reason|organisations\\.done|dashboard\\.chartEmpty)\\.'");
 
     /** Each bundle's basename: every one has a Greek file and an English one. */
     private static final String[] BASENAMES = {"messages", "people", "audit"};
@@ -108,6 +108,7 @@ class MessageBundlesTest {
         check(keys, "step.", gr.solidarity.ledger.messages.allocation.AllocationQueries.AllocationStep.values());
         check(keys, "category.", gr.solidarity.ledger.messages.catalogue.ItemCategory.values());
         check(keys, "kind.", gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationKind.values());
+        check(keys, "reason.", gr.solidarity.ledger.messages.stock.AdjustmentReason.values());
         check(keys, "orgStatus.", gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationStatus.values());
         for (String done : new String[]{"proposed", "approved", "rejected", "dispatched", "received"}) {
             assertThat(keys).contains("done." + done);
