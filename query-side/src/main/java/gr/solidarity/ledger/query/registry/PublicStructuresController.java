@@ -45,12 +45,15 @@ class PublicStructuresController {
             @Parameter(description = "how many, 1 to 50; 10 unless given") @RequestParam(required = false) String k,
             @RequestParam(required = false) String type, @RequestParam(required = false) String service,
             @RequestParam(required = false) String regionalUnitCode,
-            @RequestParam(required = false) String municipalityCode) {
+            @RequestParam(required = false) String municipalityCode,
+            @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
+            @RequestParam(required = false) Long minPosition,
+            @RequestParam(required = false) Long waitMillis) {
         return Mono.fromCallable(() -> new FindNearestStructures(coordinate("lat", lat, 90),
                         coordinate("lon", lon, 180), count(k), blankToNull(regionalUnitCode),
                         blankToNull(municipalityCode), parse("type", type, StructureType.class),
                         parse("service", service, StructureService.class), LocalDate.now(GREECE)))
-                .flatMap(query -> queries.ask(StructureRegistryQueryController.VIEW, null, null, query,
+                .flatMap(query -> queries.ask(StructureRegistryQueryController.VIEW, minPosition, waitMillis, query,
                         NearestStructures.class));
     }
 
