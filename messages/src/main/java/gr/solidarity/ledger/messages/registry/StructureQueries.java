@@ -152,4 +152,20 @@ public final class StructureQueries {
     /** Nearest first; of two as far, the one with the smaller id first. */
     public record NearestStructures(List<NearbyStructure> items) {
     }
+
+    /**
+     * The municipalities where the public registry shows at least one structure, by Greek name, each with the centroid
+     * a search from the municipality starts at. None is named for a structure the public may not see.
+     *
+     * @param regionalUnitCode only those of this regional unit; null for all
+     */
+    public record FindPublicMunicipalities(String regionalUnitCode) {
+    }
+
+    public record PublicMunicipality(String code, String nameEl, String nameEn, String regionalUnitCode,
+                                     String regionalUnitNameEl, String regionalUnitNameEn, GeoPoint centroid) {
+    }
+
+    public record PublicMunicipalities(List<PublicMunicipality> items) {
+    }
 }

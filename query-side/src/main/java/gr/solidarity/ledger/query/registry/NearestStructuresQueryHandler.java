@@ -2,6 +2,8 @@ package gr.solidarity.ledger.query.registry;
 
 import gr.solidarity.ledger.messages.registry.StructureQueries;
 import gr.solidarity.ledger.messages.registry.StructureQueries.FindNearestStructures;
+import gr.solidarity.ledger.messages.registry.StructureQueries.FindPublicMunicipalities;
+import gr.solidarity.ledger.messages.registry.StructureQueries.PublicMunicipalities;
 import gr.solidarity.ledger.messages.registry.StructureQueries.NearbyStructure;
 import gr.solidarity.ledger.messages.registry.StructureQueries.NearestStructures;
 import gr.solidarity.ledger.messages.registry.StructureQueries.PublicStructure;
@@ -55,6 +57,14 @@ class NearestStructuresQueryHandler {
         this.readView = readView;
         this.viewPosition = viewPosition;
         this.clock = clock;
+    }
+
+    @QueryHandler
+    PublicMunicipalities handle(FindPublicMunicipalities query) {
+        return new PublicMunicipalities(index().municipalities().stream()
+                .filter(municipality -> query.regionalUnitCode() == null
+                        || query.regionalUnitCode().equals(municipality.regionalUnitCode()))
+                .toList());
     }
 
     @QueryHandler

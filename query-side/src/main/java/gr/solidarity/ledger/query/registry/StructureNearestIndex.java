@@ -2,6 +2,7 @@ package gr.solidarity.ledger.query.registry;
 
 import gr.solidarity.ledger.messages.common.GeoPoint;
 import gr.solidarity.ledger.messages.registry.LocationVisibility;
+import gr.solidarity.ledger.messages.registry.StructureQueries.PublicMunicipality;
 import gr.solidarity.ledger.messages.registry.StructureQueries.StructureStatus;
 import gr.solidarity.ledger.messages.registry.StructureQueries.StructureView;
 import org.locationtech.jts.geom.Envelope;
@@ -10,10 +11,14 @@ import org.locationtech.jts.index.strtree.Boundable;
 import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.STRtree;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
@@ -51,26 +56,40 @@ public final class StructureNearestIndex {
 
     private final STRtree tree;
     private final int size;
+    private final List<PublicMunicipality> municipalities;
 
-    private StructureNearestIndex(STRtree tree, int size) {
+    private StructureNearestIndex(STRtree tree, int size, List<PublicMunicipality> municipalities) {
         this.tree = tree;
         this.size = size;
+        this.municipalities = municipalities;
     }
 
     /** Packs the structures that have a public place; the others are left out. */
     public static StructureNearestIndex of(Collection<StructureView> structures) {
         STRtree tree = new STRtree();
         int size = 0;
+        Map<String, PublicMunicipality> municipalities = new HashMap<>();
         for (StructureView structure : structures) {
             GeoPoint shown = shownLocation(structure);
             if (shown != null) {
                 tree.insert(new Envelope(shown.longitude(), shown.longitude(), shown.latitude(), shown.latitude()),
                         new Entry(structure, shown.latitude(), shown.longitude()));
                 size++;
+                if (structure.municipalityCode() != null && structure.municipalityCentroid() != null) {
+                    municipalities.putIfAbsent(structure.municipalityCode(), new PublicMunicipality(
+                            structure.municipalityCode(), structure.municipalityNameEl(),
+                            structure.municipalityNameEn(), structure.regionalUnitCode(),
+                            structure.regionalUnitNameEl(), structure.regionalUnitNameEn(),
+                            structure.municipalityCentroid()));
+                }
             }
         }
         tree.build();
-        return new StructureNearestIndex(tree, size);
+        Collator greek = Collator.getInstance(Locale.forLanguageTag("el"));
+        List<PublicMunicipality> byName = new ArrayList<>(municipalities.values());
+        byName.sort(Comparator.comparing(PublicMunicipality::nameEl, Comparator.nullsLast(greek))
+                .thenComparing(PublicMunicipality::code));
+        return new StructureNearestIndex(tree, size, List.copyOf(byName));
     }
 
     /** Where the public card places a structure; null when it is not shown at all. */
@@ -81,6 +100,11 @@ public final class StructureNearestIndex {
         }
         return structure.locationVisibility() == LocationVisibility.EXACT ? structure.location()
                 : structure.municipalityCentroid();
+    }
+
+    /** The municipalities where at least one structure is shown, by Greek name. */
+    public List<PublicMunicipality> municipalities() {
+        return municipalities;
     }
 
     public int size() {

@@ -3,6 +3,8 @@ package gr.solidarity.ledger.query.registry;
 import gr.solidarity.ledger.messages.common.GeoPoint;
 import gr.solidarity.ledger.messages.registry.LocationVisibility;
 import gr.solidarity.ledger.messages.registry.StructureQueries.FindNearestStructures;
+import gr.solidarity.ledger.messages.registry.StructureQueries.FindPublicMunicipalities;
+import gr.solidarity.ledger.messages.registry.StructureQueries.PublicMunicipality;
 import gr.solidarity.ledger.messages.registry.StructureQueries.NearbyStructure;
 import gr.solidarity.ledger.messages.registry.StructureQueries.NearestStructures;
 import gr.solidarity.ledger.messages.registry.StructureQueries.StructureStatus;
@@ -24,6 +26,7 @@ import java.util.function.Predicate;
 
 import static gr.solidarity.ledger.query.registry.StructureNearestIndex.haversineKm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class NearestStructuresTest {
 
@@ -118,6 +121,31 @@ class NearestStructuresTest {
         assertThat(shelter.structure().contact()).isNull();
         assertThat(shelter.distanceKm()).isEqualTo(haversineKm(larissaCentre.latitude(), larissaCentre.longitude(),
                 centroid.latitude(), centroid.longitude()));
+    }
+
+    @Test
+    void theMunicipalitiesOfferedAreThoseWithAStructureShownEachWithItsCentroid() {
+        List<StructureView> registry = List.of(
+                GeneratedRegistry.view("a", "Α", StructureType.SOCIAL_GROCERY, List.of(), new GeoPoint(39, 22), 1,
+                        LocationVisibility.EXACT, StructureStatus.ACTIVE),
+                GeneratedRegistry.view("b", "Β", StructureType.SOCIAL_GROCERY, List.of(), new GeoPoint(39, 22), 2,
+                        LocationVisibility.MUNICIPALITY_ONLY, StructureStatus.ACTIVE),
+                GeneratedRegistry.view("c", "Γ", StructureType.HOMELESS_SHELTER, List.of(), new GeoPoint(39, 22), 3,
+                        LocationVisibility.HIDDEN, StructureStatus.ACTIVE),
+                GeneratedRegistry.view("d", "Δ", StructureType.SOCIAL_GROCERY, List.of(), new GeoPoint(39, 22), 4,
+                        LocationVisibility.EXACT, StructureStatus.CLOSED),
+                GeneratedRegistry.view("e", "Ε", StructureType.SOCIAL_GROCERY, List.of(), new GeoPoint(39, 22), 9,
+                        LocationVisibility.EXACT, StructureStatus.ACTIVE));
+        NearestStructuresQueryHandler handler = handler(registry);
+
+        assertThat(handler.handle(new FindPublicMunicipalities(null)).items())
+                .extracting(PublicMunicipality::code, PublicMunicipality::centroid)
+                .containsExactly(tuple(GeneratedRegistry.municipalityCode(1), GeneratedRegistry.centroid(1)),
+                        tuple(GeneratedRegistry.municipalityCode(2), GeneratedRegistry.centroid(2)),
+                        tuple(GeneratedRegistry.municipalityCode(9), GeneratedRegistry.centroid(9)));
+        assertThat(handler.handle(new FindPublicMunicipalities(GeneratedRegistry.regionalUnitCode(1))).items())
+                .extracting(PublicMunicipality::code)
+                .containsExactly(GeneratedRegistry.municipalityCode(1), GeneratedRegistry.municipalityCode(9));
     }
 
     @Test
