@@ -42,7 +42,7 @@ final class AccessPolicy {
                 "/api/organisations/*");
 
         // the public registry of social structures: anyone, signed in or not, reads what its public cards show
-        exchanges.pathMatchers(GET, "/api/public/structures/**").permitAll();
+        exchanges.pathMatchers(GET, "/api/public/structures/**", "/public/**").permitAll();
 
         // the registry of social structures: the directorate keeps it, auditors read it
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/registry/**");
