@@ -41,6 +41,9 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(DONOR, RECIPIENT, OFFICER, DIRECTOR, AUDITOR), "/api/organisations",
                 "/api/organisations/*");
 
+        // the public registry of social structures: anyone, signed in or not, reads what its public cards show
+        exchanges.pathMatchers(GET, "/api/public/structures/**", "/public/**").permitAll();
+
         // the registry of social structures: the directorate keeps it, auditors read it
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/registry/**");
         allow(exchanges, POST, roles(OFFICER, DIRECTOR), "/api/registry/**");

@@ -62,6 +62,15 @@ final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A phone's screen in a browser with JavaScript turned off. */
+    Page phoneWithoutScripts() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl).setViewportSize(390, 844).setIsMobile(true).setJavaScriptEnabled(false)
+                .setHasTouch(true).setLocale("el-GR").setTimezoneId("Europe/Athens"));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     private Page open(int width, int height) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(width, height).setLocale("el-GR").setTimezoneId("Europe/Athens"));

@@ -68,6 +68,29 @@ class PageAccessTest {
     }
 
     @Test
+    void aBrowserThatIsNotSignedInOpensThePublicRegistryInGreekOrEnglish() {
+        for (String page : List.of("/public/structures", "/public/nearest",
+                "/public/nearest?lat=39.66&lon=20.85&type=SOCIAL_GROCERY")) {
+            String html = ledger.http().get().uri(page).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(html).as(page).contains("<html lang=\"el\">").doesNotContain("??");
+            String english = ledger.http().get().uri(page + (page.contains("?") ? "&" : "?") + "lang=en")
+                    .accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(english).as(page).contains("<html lang=\"en\">").doesNotContain("??");
+        }
+        ledger.http().get().uri("/public/structures/no-such-structure").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound();
+        // no structure of the registry stands in Ioannina here: the municipality cannot be searched from
+        String refused = ledger.http().get().uri("/public/nearest?municipalityCode=1801").accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("Ο δήμος αυτός δεν έχει δομές στο μητρώο");
+    }
+
+    @Test
     void everyoneSignedInHasAFirstPageInGreek() {
         for (Role role : Role.values()) {
             String html = as(role).get().uri("/").accept(MediaType.TEXT_HTML).exchange()

@@ -252,6 +252,59 @@ class StructureRegistryHttpTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theNearestStructuresAreAnsweredToAnyoneWithoutSigningInAndAShelterCountsFromItsCentroid() {
+        Map<String, Object> pharmacy = grocery();
+        pharmacy.put("nameEl", "Κοινωνικό Φαρμακείο Φιλιππιάδας");
+        pharmacy.put("type", "SOCIAL_PHARMACY");
+        pharmacy.put("services", List.of("MEDICINES"));
+        pharmacy.put("municipalityCode", "1901");
+        pharmacy.put("latitude", 39.20);
+        pharmacy.put("longitude", 20.88);
+        api.create("/api/registry/structures", pharmacy);
+        Map<String, Object> shelter = shelter();
+        shelter.put("nameEl", "Ξενώνας Άρτας");
+        shelter.put("municipalityCode", "1901");
+        shelter.put("address", Map.of("street", "Οδός Ησυχίας 2", "postalCode", "47131", "town", "Άρτα"));
+        shelter.put("latitude", 39.161111);
+        shelter.put("longitude", 20.982222);
+        shelter.put("contact", Map.of("phone", "+30 26810 77777"));
+        api.create("/api/registry/structures", shelter);
+        Map<String, Object> hidden = shelter();
+        hidden.put("nameEl", "Κρυφός Ξενώνας Άρτας");
+        hidden.put("municipalityCode", "1901");
+        hidden.put("locationVisibility", "HIDDEN");
+        long position = LedgerScenario.position(api.post("/api/registry/structures", hidden));
+
+        String shelters = api.anonymous().get("/api/public/structures/nearest?lat=39.161111&lon=20.982222&k=5"
+                        + "&type=SHELTER_FOR_WOMEN_VICTIMS_OF_VIOLENCE&minPosition=" + position)
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(shelters).contains("Ξενώνας Άρτας", "\"exactLocation\":false")
+                .doesNotContain("Κρυφός", "Ησυχίας", "47131", "77777", "39.161111", "20.982222");
+
+        Map<String, Object> near = api.anonymous().get("/api/public/structures/nearest?lat=39.20&lon=20.88&k=2"
+                        + "&service=MEDICINES&regionalUnitCode=19&minPosition=" + position)
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> items = (List<Map<String, Object>>) near.get("items");
+        assertThat(items).isNotEmpty();
+        assertThat((Map<String, Object>) items.get(0).get("structure"))
+                .containsEntry("nameEl", "Κοινωνικό Φαρμακείο Φιλιππιάδας");
+        assertThat(((Number) items.get(0).get("distanceKm")).doubleValue()).isLessThan(0.001);
+        assertThat(items).extracting(item -> ((Number) item.get("distanceKm")).doubleValue()).isSorted();
+
+        api.anonymous().get("/api/public/structures/nearest?lon=20.88").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lat");
+        api.anonymous().get("/api/public/structures/nearest?lat=39.2&lon=200").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lon");
+        api.anonymous().get("/api/public/structures/nearest?lat=39.2&lon=20.8&k=500").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("k");
+        api.anonymous().get("/api/public/structures/nearest?lat=39.2&lon=20.8&type=CASTLE").expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        api.anonymous().get("/api/registry/public-cards").expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anUnknownTypeOrDayIsRefusedNamingTheParameter() {
         api.as(Role.OFFICER).get("/api/registry/structures?type=CASTLE").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_QUERY")

@@ -128,4 +128,44 @@ public final class StructureQueries {
     /** @param nextCursor null on the last page */
     public record PublicStructurePage(List<PublicStructure> items, String nextCursor) {
     }
+
+    /** The most structures a nearest query answers. */
+    public static final int MAX_NEAREST = 50;
+
+    /**
+     * The {@code k} public structures nearest to a point, by great-circle distance, for anyone. Only what a public card
+     * shows counts: a structure shown at municipality level only stands at its municipality's centroid, a hidden or
+     * closed one is never found. The area, type and service filters are optional (null), as in
+     * {@link FindPublicStructures}.
+     *
+     * @param today the day staleness is judged on (in Greece); required
+     */
+    public record FindNearestStructures(double latitude, double longitude, int k, String regionalUnitCode,
+                                        String municipalityCode, StructureType type, StructureService service,
+                                        LocalDate today) {
+    }
+
+    /** A public card and how far its shown location lies from the point asked about, in kilometres. */
+    public record NearbyStructure(PublicStructure structure, double distanceKm) {
+    }
+
+    /** Nearest first; of two as far, the one with the smaller id first. */
+    public record NearestStructures(List<NearbyStructure> items) {
+    }
+
+    /**
+     * The municipalities where the public registry shows at least one structure, by Greek name, each with the centroid
+     * a search from the municipality starts at. None is named for a structure the public may not see.
+     *
+     * @param regionalUnitCode only those of this regional unit; null for all
+     */
+    public record FindPublicMunicipalities(String regionalUnitCode) {
+    }
+
+    public record PublicMunicipality(String code, String nameEl, String nameEn, String regionalUnitCode,
+                                     String regionalUnitNameEl, String regionalUnitNameEn, GeoPoint centroid) {
+    }
+
+    public record PublicMunicipalities(List<PublicMunicipality> items) {
+    }
 }

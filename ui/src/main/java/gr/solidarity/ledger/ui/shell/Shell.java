@@ -78,6 +78,21 @@ public class Shell {
         return exchange.getRequest().getPath().pathWithinApplication().value();
     }
 
+    /**
+     * The page's query without its language, ready for {@code lang=} to follow: switching language keeps what the
+     * page was asked for (a filtered list stays filtered).
+     */
+    @ModelAttribute("languageQuery")
+    String languageQuery(ServerWebExchange exchange) {
+        var others = new org.springframework.util.LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
+        others.remove("lang");
+        if (others.isEmpty()) {
+            return "";
+        }
+        return org.springframework.web.util.UriComponentsBuilder.newInstance().queryParams(others).build().encode()
+                .getQuery() + "&";
+    }
+
     /** The signed-in actor, put into the Reactor context by the web layer. */
     public static Mono<Actor> signedIn() {
         return Mono.deferContextual(context -> Mono.justOrEmpty(context.<Actor>getOrEmpty(Actor.class)));
