@@ -38,6 +38,8 @@ class HealthAndMetricsTest {
     @AfterAll
     static void stop() {
         ledger.close();
+        // A class keeps its static fields for the whole test run: a stopped ledger left here is never collected.
+        ledger = null;
     }
 
     @Test

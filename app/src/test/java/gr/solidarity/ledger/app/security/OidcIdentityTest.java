@@ -56,6 +56,8 @@ class OidcIdentityTest {
     static void stop() {
         if (ledger != null) {
             ledger.close();
+            // A class keeps its static fields for the whole test run: a stopped ledger left here is never collected.
+            ledger = null;
         }
     }
 

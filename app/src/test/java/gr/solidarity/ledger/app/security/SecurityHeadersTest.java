@@ -36,6 +36,8 @@ class SecurityHeadersTest {
     static void stop() {
         if (ledger != null) {
             ledger.close();
+            // A class keeps its static fields for the whole test run: a stopped ledger left here is never collected.
+            ledger = null;
         }
     }
 

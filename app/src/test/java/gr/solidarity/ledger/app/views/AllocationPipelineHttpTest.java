@@ -57,6 +57,9 @@ class AllocationPipelineHttpTest {
     @AfterAll
     static void stop() {
         ledger.close();
+        // A class keeps its static fields for the whole test run: a stopped ledger left here is never collected.
+        ledger = null;
+        network = null;
     }
 
     @Test
