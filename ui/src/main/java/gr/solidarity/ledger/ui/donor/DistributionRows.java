@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * holds is what was on screen, in the page's language.
  */
 @Component
-class DistributionRows {
+public class DistributionRows {
 
     /** The columns the page shows; a download adds the row's whole place after them, for sorting and filtering. */
     static final int SHOWN_COLUMNS = 5;
@@ -29,10 +29,10 @@ class DistributionRows {
     }
 
     /** One row as shown: its level, name, quantities, deliveries and beneficiaries. */
-    record Row(DonorDistributionLevel level, List<String> cells, long deliveries, long beneficiaries,
+    public record Row(DonorDistributionLevel level, List<String> cells, long deliveries, long beneficiaries,
                List<String> place) {
 
-        String css() {
+        public String css() {
             return "level-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
