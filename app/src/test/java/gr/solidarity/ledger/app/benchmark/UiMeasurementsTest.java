@@ -130,12 +130,12 @@ class UiMeasurementsTest {
         System.out.println("UI figure: " + line);
     }
 
-    private static String page(WebTestClient http, String session, String path) {
+    static String page(WebTestClient http, String session, String path) {
         return http.get().uri(path).cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
-    private static String signIn(WebTestClient http, String username, String password) {
+    static String signIn(WebTestClient http, String username, String password) {
         EntityExchangeResult<String> login = http.get().uri("/login").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult();
         Matcher token = CSRF.matcher(login.getResponseBody());

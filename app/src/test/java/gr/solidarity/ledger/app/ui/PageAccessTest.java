@@ -154,6 +154,31 @@ class PageAccessTest {
     }
 
     @Test
+    void theDonorsPagesAndDownloadsAreForDonorMembersOnly() {
+        List<String> donorPages = List.of("/donor", "/donor/distribution", "/donor/distribution?from=2026-01&to=2026-06",
+                "/donor/distribution.csv", "/donor/distribution.xlsx", "/donor/statement.csv",
+                "/donor/statement.xlsx?from=2026-01&to=2026-06", "/donor/pledges", "/donor/pledges/stream");
+        for (Role role : Role.values()) {
+            for (String page : donorPages) {
+                if (role == Role.DONOR) {
+                    // a stream stays open: it is tested in a browser
+                    if (!page.endsWith("/stream")) {
+                        as(role).get().uri(page).exchange().expectStatus().value(status ->
+                                assertThat(status).as(role + " " + page).isEqualTo(200));
+                    }
+                } else {
+                    as(role).get().uri(page).exchange().expectStatus().value(status ->
+                            assertThat(status).as(role + " " + page).isEqualTo(403));
+                }
+            }
+        }
+        as(Role.DONOR).get().uri("/donor/pledges/some-pledge").exchange().expectStatus().isNotFound();
+        String navigation = as(Role.DONOR).get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(navigation).contains("href=\"/donor/distribution\"");
+    }
+
+    @Test
     void onlyDirectorsDecide() {
         for (Role role : Role.values()) {
             for (String decision : List.of("approval", "rejection")) {

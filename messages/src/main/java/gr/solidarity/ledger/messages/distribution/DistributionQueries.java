@@ -89,4 +89,34 @@ public final class DistributionQueries {
 
     public record RecipientDonors(String recipientId, String recipientName, List<DonorSupplyView> donors) {
     }
+
+    /** Where one donor's goods went over a period: months are yyyy-MM, inclusive, optional (null). */
+    public record FindDonorDistribution(String donorId, String from, String to) {
+    }
+
+    /** The levels of the tree of places and structures a donor's goods reached, from the widest. */
+    public enum DonorDistributionLevel {
+        REGIONAL_UNIT, MUNICIPALITY, STRUCTURE_TYPE, STRUCTURE
+    }
+
+    /**
+     * One node of the tree, in the order a table shows it: a regional unit, then its municipalities, each with its
+     * structure types, each with its structures. The fields of the levels above the row's own are filled too.
+     *
+     * @param quantities    what was received of the donor's lots, per unit
+     * @param beneficiaries the beneficiaries of the distinct need lines the donor's goods served (the structure's
+     *                      registered beneficiaries where a need line declared none)
+     */
+    public record DonorDistributionRow(DonorDistributionLevel level, String regionalUnitCode, String regionalUnitName,
+                                       String municipalityCode, String municipalityName,
+                                       RecipientStructureType structureType, String recipientId,
+                                       String recipientName, List<UnitQuantity> quantities, long deliveries,
+                                       long beneficiaries) {
+    }
+
+    /** @param quantities the whole period's, per unit */
+    public record DonorDistribution(String donorId, String donorName, String from, String to,
+                                    List<UnitQuantity> quantities, long deliveries, long beneficiaries,
+                                    List<DonorDistributionRow> rows) {
+    }
 }

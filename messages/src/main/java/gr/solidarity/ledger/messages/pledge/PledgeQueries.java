@@ -71,4 +71,11 @@ public final class PledgeQueries {
     /** @param nextCursor null on the last page */
     public record PledgePage(List<PledgeView> items, String nextCursor) {
     }
+
+    /**
+     * A live update of the pledges a {@link FindPledges} subscription follows: one of them was made or changed (a
+     * line amended or withdrawn, goods received against it, withdrawn, fulfilled).
+     */
+    public record PledgeChange(String pledgeId, String donorId, PledgeState state) {
+    }
 }

@@ -68,6 +68,7 @@ class DistributionHistoryProjection {
         deliveries.createIndex(new Index().on("category", Sort.Direction.ASC).on("month", Sort.Direction.ASC));
         deliveries.createIndex(new Index().on("municipalityCode", Sort.Direction.ASC).on("month", Sort.Direction.ASC));
         deliveries.createIndex(new Index().on("lotId", Sort.Direction.ASC));
+        deliveries.createIndex(new Index().on("donorId", Sort.Direction.ASC).on("month", Sort.Direction.ASC));
     }
 
     @EventHandler

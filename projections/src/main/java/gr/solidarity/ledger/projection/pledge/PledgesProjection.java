@@ -8,6 +8,8 @@ import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLineWithdrawn;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeWithdrawn;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries;
+import gr.solidarity.ledger.messages.pledge.PledgeQueries.FindPledges;
+import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeChange;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeState;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
@@ -16,6 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.domain.Sort;
@@ -44,10 +47,12 @@ import java.util.function.Consumer;
 class PledgesProjection {
 
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter emitter;
     private final BatchDocuments documents;
 
-    PledgesProjection(MongoTemplate mongo) {
+    PledgesProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
+        this.emitter = emitter;
         this.documents = new BatchDocuments(mongo);
         createIndexes();
     }
@@ -84,6 +89,7 @@ class PledgesProjection {
                 .append("lines", lines)
                 .append("deliveries", new ArrayList<Document>());
         documents.save(PledgeQueries.COLLECTION, withState(pledge));
+        announce(pledge);
     }
 
     @EventHandler
@@ -169,6 +175,17 @@ class PledgesProjection {
         }
         changes.accept(pledge);
         documents.save(PledgeQueries.COLLECTION, withState(pledge));
+        announce(pledge);
+    }
+
+    /**
+     * Tells the lists that follow this pledge's donor (or every donor's) that it changed. Axon sends it once the batch
+     * is committed, so a list asked again then finds the change.
+     */
+    private void announce(Document pledge) {
+        String donorId = pledge.getString("donorId");
+        emitter.emit(FindPledges.class, query -> query.donorId() == null || query.donorId().equals(donorId),
+                new PledgeChange(pledge.getString("_id"), donorId, PledgeState.valueOf(pledge.getString("state"))));
     }
 
     /** Delivered per line from the deliveries, then the state from the flags and lines. */

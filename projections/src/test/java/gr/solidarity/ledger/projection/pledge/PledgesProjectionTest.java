@@ -10,14 +10,19 @@ import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeLineWithdrawn;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeMade;
 import gr.solidarity.ledger.messages.pledge.PledgeEvents.PledgeWithdrawn;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries;
+import gr.solidarity.ledger.messages.pledge.PledgeQueries.FindPledges;
+import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeChange;
+import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeState;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.projection.support.InMemoryMongo;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,11 +32,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatch;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.inOneBatchEachTwice;
 import static gr.solidarity.ledger.projection.support.InMemoryMongo.retriedFromEveryEarlierEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 class PledgesProjectionTest {
 
@@ -44,13 +54,15 @@ class PledgesProjectionTest {
 
     MongoClient client;
     MongoTemplate mongo;
+    QueryUpdateEmitter emitter;
     PledgesProjection projection;
 
     @BeforeEach
     void startMongo() {
         client = inMemoryMongo.client();
         mongo = new MongoTemplate(client, "test");
-        projection = new PledgesProjection(mongo);
+        emitter = mock(QueryUpdateEmitter.class);
+        projection = new PledgesProjection(mongo, emitter);
     }
 
     @Test
@@ -141,6 +153,29 @@ class PledgesProjectionTest {
         events().forEach(Runnable::run);
         projection.reset();
         assertThat(snapshot()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyChangeIsAnnouncedOnlyToTheListsOfItsDonorAndToTheDirectorates() {
+        events().forEach(Runnable::run);
+
+        ArgumentCaptor<Predicate<FindPledges>> filters = ArgumentCaptor.forClass(Predicate.class);
+        ArgumentCaptor<Object> updates = ArgumentCaptor.forClass(Object.class);
+        verify(emitter, atLeastOnce()).emit(eq(FindPledges.class), filters.capture(), updates.capture());
+        List<PledgeChange> changes = updates.getAllValues().stream().map(PledgeChange.class::cast).toList();
+        // every event that concerns a pledge, the unsolicited donation not
+        assertThat(changes).hasSize(events().size() - 1);
+        assertThat(changes.get(5)).isEqualTo(new PledgeChange("P1", "D1", PledgeState.PARTIALLY_DELIVERED));
+        assertThat(changes.get(changes.size() - 1)).isEqualTo(new PledgeChange("P3", "D1", PledgeState.FULFILLED));
+        for (int index = 0; index < changes.size(); index++) {
+            Predicate<FindPledges> filter = filters.getAllValues().get(index);
+            String donor = changes.get(index).donorId();
+            String other = donor.equals("D1") ? "D2" : "D1";
+            assertThat(filter.test(new FindPledges(donor, null, 25, null))).isTrue();
+            assertThat(filter.test(new FindPledges(null, null, 25, null))).isTrue();
+            assertThat(filter.test(new FindPledges(other, null, 25, null))).as("another donor's list").isFalse();
+        }
     }
 
     private List<Runnable> events() {

@@ -5,8 +5,12 @@ import gr.solidarity.ledger.messages.distribution.DistributionQueries;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionDelivery;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionReport;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionRow;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorDistribution;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorDistributionLevel;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorDistributionRow;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorSupplyView;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindDistribution;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindDonorDistribution;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindLotRecipients;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindRecipientDonors;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.LotDeliveryView;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -145,6 +150,85 @@ class DistributionQueryHandler {
                         .thenComparing(v -> String.valueOf(v.itemCode())))
                 .toList();
         return Optional.of(new RecipientDonors(query.recipientId(), recipient.getString("name"), donors));
+    }
+
+    /**
+     * Where one donor's goods went: a tree of regional units, municipalities, structure types and structures, each
+     * node with its own sums (beneficiaries are counted once per need line, so a node's are not the sum of its
+     * children's). Empty for a donor the view does not know.
+     */
+    @QueryHandler
+    Optional<DonorDistribution> handle(FindDonorDistribution query) {
+        Document donor = query.donorId() == null ? null
+                : mongo.findById(query.donorId(), Document.class, DistributionQueries.DONORS_COLLECTION);
+        if (donor == null) {
+            return Optional.empty();
+        }
+        List<Criteria> filters = new ArrayList<>(List.of(Criteria.where("donorId").is(query.donorId())));
+        if (query.from() != null) {
+            filters.add(Criteria.where("month").gte(query.from()));
+        }
+        if (query.to() != null) {
+            filters.add(Criteria.where("month").lte(query.to()));
+        }
+        List<DistributionDelivery> deliveries = mongo.find(Query.query(new Criteria().andOperator(filters))
+                .limit(MAX_DELIVERIES + 1), DistributionDelivery.class, DistributionQueries.DELIVERIES_COLLECTION);
+        if (deliveries.size() > MAX_DELIVERIES) {
+            throw new InvalidQueryException("from", "the period holds more than " + MAX_DELIVERIES
+                    + " deliveries; ask for a shorter one");
+        }
+        Node root = new Node(null, null);
+        for (DistributionDelivery delivery : deliveries) {
+            Node regionalUnit = root.child(delivery.regionalUnitName() + "|" + delivery.regionalUnitCode(),
+                    DonorDistributionLevel.REGIONAL_UNIT, delivery);
+            Node municipality = regionalUnit.child(delivery.municipalityName() + "|" + delivery.municipalityCode(),
+                    DonorDistributionLevel.MUNICIPALITY, delivery);
+            Node type = municipality.child(String.valueOf(name(delivery.recipientType())),
+                    DonorDistributionLevel.STRUCTURE_TYPE, delivery);
+            Node structure = type.child(delivery.recipientName() + "|" + delivery.recipientId(),
+                    DonorDistributionLevel.STRUCTURE, delivery);
+            for (Node node : List.of(root, regionalUnit, municipality, type, structure)) {
+                node.sums.add(delivery);
+            }
+        }
+        List<DonorDistributionRow> rows = new ArrayList<>();
+        root.flatten(rows);
+        DistributionRow total = root.sums.row();
+        return Optional.of(new DonorDistribution(query.donorId(), donor.getString("name"), query.from(), query.to(),
+                total.quantities(), total.deliveries(), total.beneficiaries(), rows));
+    }
+
+    /** A node of the donor's tree; children in the order of their names. */
+    private static final class Node {
+        final DonorDistributionLevel level;
+        final DistributionDelivery sample;
+        final Group sums = new Group(null, null);
+        final Map<String, Node> children = new TreeMap<>();
+
+        Node(DonorDistributionLevel level, DistributionDelivery sample) {
+            this.level = level;
+            this.sample = sample;
+        }
+
+        Node child(String key, DonorDistributionLevel level, DistributionDelivery delivery) {
+            return children.computeIfAbsent(key, k -> new Node(level, delivery));
+        }
+
+        void flatten(List<DonorDistributionRow> rows) {
+            if (level != null) {
+                DistributionRow row = sums.row();
+                DistributionDelivery d = sample;
+                boolean municipality = level.compareTo(DonorDistributionLevel.MUNICIPALITY) >= 0;
+                boolean type = level.compareTo(DonorDistributionLevel.STRUCTURE_TYPE) >= 0;
+                boolean structure = level == DonorDistributionLevel.STRUCTURE;
+                rows.add(new DonorDistributionRow(level, d.regionalUnitCode(), d.regionalUnitName(),
+                        municipality ? d.municipalityCode() : null, municipality ? d.municipalityName() : null,
+                        type ? d.recipientType() : null, structure ? d.recipientId() : null,
+                        structure ? d.recipientName() : null, row.quantities(), row.deliveries(),
+                        row.beneficiaries()));
+            }
+            children.values().forEach(child -> child.flatten(rows));
+        }
     }
 
     private static String name(Enum<?> value) {

@@ -2,8 +2,7 @@ package gr.solidarity.ledger.ui.audit;
 
 import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.ui.shell.Formats;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import gr.solidarity.ledger.ui.shell.TableExport;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -11,7 +10,6 @@ import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 
 /**
  * The audit trail as CSV and as an XLSX workbook, written while the trail is read, a page at a time: a year of
@@ -30,13 +27,8 @@ import java.util.concurrent.Executor;
 @Component
 class TrailExport {
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
     /** Rows kept before they are written out to the workbook's stream. */
     private static final int XLSX_FLUSH_EVERY = 500;
-    /** Bytes of the workbook sent at a time. */
-    private static final int CHUNK = 32 * 1024;
-    /** The workbook is written by a blocking writer, so on a thread that may block, never on the event loop. */
-    private static final Executor OFF_THE_EVENT_LOOP = task -> Schedulers.boundedElastic().schedule(task);
 
     private final AuditRows rows;
 
@@ -45,12 +37,12 @@ class TrailExport {
     }
 
     Flux<DataBuffer> csv(TrailFilters filters, Locale locale, DataBufferFactory buffers) {
-        Flux<String> header = Flux.just(BYTE_ORDER_MARK + csvLine(rows.headers(locale)));
+        Flux<String> header = Flux.just(TableExport.BYTE_ORDER_MARK + TableExport.csvLine(rows.headers(locale)));
         Flux<String> body = rows.all(filters).buffer(AuditRows.EXPORT_PAGE)
                 .map(entries -> {
                     StringBuilder text = new StringBuilder();
                     for (AuditEntryView entry : entries) {
-                        text.append(csvLine(rows.row(entry, locale).cells()));
+                        text.append(TableExport.csvLine(rows.row(entry, locale).cells()));
                     }
                     return text.toString();
                 });
@@ -60,7 +52,7 @@ class TrailExport {
 
     Flux<DataBuffer> xlsx(TrailFilters filters, Locale locale, String sheetName, DataBufferFactory buffers) {
         return Flux.from(DataBufferUtils.outputStreamPublisher(stream -> writeWorkbook(filters, locale, sheetName, stream),
-                buffers, OFF_THE_EVENT_LOOP, CHUNK));
+                buffers, TableExport.OFF_THE_EVENT_LOOP, TableExport.CHUNK));
     }
 
     private void writeWorkbook(TrailFilters filters, Locale locale, String sheetName, OutputStream stream) {
@@ -100,15 +92,5 @@ class TrailExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String csvLine(List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.EXCEL)) {
-            printer.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return line.toString();
     }
 }

@@ -12,9 +12,13 @@ import gr.solidarity.ledger.messages.pledge.PledgeCommands.PledgeLineRequest;
 import gr.solidarity.ledger.ui.shell.FormErrors;
 import gr.solidarity.ledger.ui.shell.Formats;
 import gr.solidarity.ledger.ui.shell.Shell;
+import gr.solidarity.ledger.ui.shell.TableExport;
 import gr.solidarity.ledger.ui.shell.Views;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -79,21 +86,8 @@ public class DonorController {
         String year = String.valueOf(LocalDate.now(Formats.ATHENS).getYear());
         String first = month(from, year + "-01");
         String last = month(to, year + "-12");
-        return company().flatMap(donor -> Mono.zip(
-                        views.optional(new FindDonorStatement(donor, first, last), DonorStatement.class)
-                                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))),
-                        catalogue())
-                .map(found -> {
-                    Map<String, CatalogueItemView> items = found.getT2().stream()
-                            .collect(Collectors.toMap(CatalogueItemView::id, Function.identity(), (a, b) -> a));
-                    List<StatementRow> rows = new ArrayList<>();
-                    for (DonorStatementLine line : found.getT1().lines()) {
-                        CatalogueItemView item = items.get(line.itemCode());
-                        rows.add(new StatementRow(line.itemCode(), item == null ? line.itemCode() : item.nameEl(),
-                                item == null ? line.itemCode() : item.nameEn(),
-                                line.unit() == null ? null : line.unit().name(), line.pledged(), line.delivered(),
-                                line.distributed()));
-                    }
+        return statementRows(first, last).map(found -> {
+                    List<StatementRow> rows = found.getT2();
                     Map<String, Object> chart = new LinkedHashMap<>();
                     chart.put("labels", rows.stream().map(row -> formats.name(row.nameEl(), row.nameEn())).toList());
                     chart.put("series", List.of(messages.getMessage("donor.pledged", null, locale),
@@ -105,13 +99,84 @@ public class DonorController {
                     return Rendering.view("donor/statement")
                             .modelAttribute("chart", chart)
                             .modelAttribute("statement", found.getT1())
+                            .modelAttribute("query", "from=" + first + "&to=" + last)
                             .modelAttribute("rows", rows)
                             .modelAttribute("from", first)
                             .modelAttribute("to", last)
                             .modelAttribute("done", done == null ? "" : done)
                             .modelAttribute("pledge", pledge == null ? "" : pledge)
                             .build();
-                }));
+                });
+    }
+
+    /** The statement's table as on screen: the item with its unit, then pledged, delivered and distributed. */
+    @GetMapping("/donor/statement.csv")
+    Mono<ResponseEntity<Flux<DataBuffer>>> statementCsv(@RequestParam(required = false) String from,
+                                                        @RequestParam(required = false) String to,
+                                                        ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        Formats formats = new Formats(locale);
+        return statementRows(from, to).map(found -> ResponseEntity.ok()
+                .contentType(TableExport.CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        TableExport.attachment(messages.getMessage("donor.file", null, locale), "csv"))
+                .body(TableExport.csv(statementHeaders(locale), Flux.fromIterable(found.getT2())
+                                .map(row -> List.of(itemShown(row, formats, locale), formats.number(row.pledged()),
+                                        formats.number(row.delivered()), formats.number(row.distributed()))),
+                        exchange.getResponse().bufferFactory())));
+    }
+
+    @GetMapping("/donor/statement.xlsx")
+    Mono<ResponseEntity<Flux<DataBuffer>>> statementXlsx(@RequestParam(required = false) String from,
+                                                         @RequestParam(required = false) String to,
+                                                         ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        Formats formats = new Formats(locale);
+        return statementRows(from, to).map(found -> ResponseEntity.ok()
+                .contentType(TableExport.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        TableExport.attachment(messages.getMessage("donor.file", null, locale), "xlsx"))
+                .body(TableExport.xlsx(messages.getMessage("donor.sheet", null, locale), statementHeaders(locale),
+                        found.getT2().stream().map(row -> List.<Object>of(itemShown(row, formats, locale),
+                                row.pledged(), row.delivered(), row.distributed())).toList(),
+                        exchange.getResponse().bufferFactory())));
+    }
+
+    private List<String> statementHeaders(Locale locale) {
+        return List.of(messages.getMessage("history.item", null, locale),
+                messages.getMessage("donor.pledged", null, locale),
+                messages.getMessage("donor.delivered", null, locale),
+                messages.getMessage("donor.distributed", null, locale));
+    }
+
+    /** The item's name with its unit, as the statement's table heads its row. */
+    private String itemShown(StatementRow row, Formats formats, Locale locale) {
+        return formats.name(row.nameEl(), row.nameEn())
+                + (row.unit() == null ? "" : " (" + messages.getMessage("unit." + row.unit(), null, locale) + ")");
+    }
+
+    /** The company's statement over the months asked for (this year by default), each line with its item's name. */
+    private Mono<Tuple2<DonorStatement, List<StatementRow>>> statementRows(String from, String to) {
+        String year = String.valueOf(LocalDate.now(Formats.ATHENS).getYear());
+        String first = month(from, year + "-01");
+        String last = month(to, year + "-12");
+        return company().flatMap(donor -> Mono.zip(
+                        views.optional(new FindDonorStatement(donor, first, last), DonorStatement.class)
+                                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))),
+                        catalogue()))
+                .map(found -> {
+                    Map<String, CatalogueItemView> items = found.getT2().stream()
+                            .collect(Collectors.toMap(CatalogueItemView::id, Function.identity(), (a, b) -> a));
+                    List<StatementRow> rows = new ArrayList<>();
+                    for (DonorStatementLine line : found.getT1().lines()) {
+                        CatalogueItemView item = items.get(line.itemCode());
+                        rows.add(new StatementRow(line.itemCode(), item == null ? line.itemCode() : item.nameEl(),
+                                item == null ? line.itemCode() : item.nameEn(),
+                                line.unit() == null ? null : line.unit().name(), line.pledged(), line.delivered(),
+                                line.distributed()));
+                    }
+                    return Tuples.of(found.getT1(), rows);
+                });
     }
 
     @GetMapping("/donor/pledges/new")
@@ -191,12 +256,12 @@ public class DonorController {
     }
 
     /** The company the signed-in member belongs to. */
-    private static Mono<String> company() {
+    static Mono<String> company() {
         return Shell.signedIn().map(Actor::organisationId)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
-    private static String month(String typed, String otherwise) {
+    static String month(String typed, String otherwise) {
         if (typed == null || typed.isBlank()) {
             return otherwise;
         }

@@ -9,34 +9,48 @@ import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledge;
 import gr.solidarity.ledger.messages.pledge.PledgeCommands.WithdrawPledgeLine;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.FindPledge;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.FindPledges;
+import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeChange;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeLineView;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgePage;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeState;
 import gr.solidarity.ledger.messages.pledge.PledgeQueries.PledgeView;
 import gr.solidarity.ledger.ui.shell.FormErrors;
+import gr.solidarity.ledger.ui.shell.Formats;
 import gr.solidarity.ledger.ui.shell.Shell;
 import gr.solidarity.ledger.ui.shell.Views;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,14 +69,19 @@ public class DonorPledgesController {
     static final int PAGE_SIZE = 25;
     private static final List<String> LINE_FIELDS = List.of("quantity", "expectedDeliveryDate", "bestBefore");
 
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
     private final Views views;
     private final SignedInCommands commands;
     private final MessageSource messages;
+    private final ISpringWebFluxTemplateEngine templates;
 
-    public DonorPledgesController(Views views, SignedInCommands commands, MessageSource messages) {
+    public DonorPledgesController(Views views, SignedInCommands commands, MessageSource messages,
+                                  ISpringWebFluxTemplateEngine templates) {
         this.views = views;
         this.commands = commands;
         this.messages = messages;
+        this.templates = templates;
     }
 
     @GetMapping("/donor/pledges")
@@ -72,12 +91,52 @@ public class DonorPledgesController {
                         views.one(new FindPledges(donor, filter, PAGE_SIZE, decode(after)), PledgePage.class),
                         items()))
                 .map(found -> Rendering.view("donor/pledges")
+                        .modelAttribute("live", after == null || after.isBlank())
                         .modelAttribute("pledges", found.getT1().items())
                         .modelAttribute("next", found.getT1().nextCursor() == null ? "" : found.getT1().nextCursor())
                         .modelAttribute("items", found.getT2())
                         .modelAttribute("states", PledgeState.values())
                         .modelAttribute("state", filter == null ? "" : filter.name())
                         .build());
+    }
+
+    /**
+     * The first page of the company's pledges again whenever one of them is made or changes (goods received against
+     * it, a line amended or withdrawn), as Server-Sent Events for htmx to swap in. The subscription names the company,
+     * so only its own pledges' changes reach it. A comment goes first so that the answer's headers reach the browser at
+     * once, and the current list right after, so that nothing changed between the page and the stream is missed.
+     */
+    @GetMapping(value = "/donor/pledges/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<String>> stream(@RequestParam(required = false) String state, ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        PledgeState filter = state(state);
+        Flux<ServerSentEvent<String>> changes = company().flatMapMany(donor -> Flux.defer(() -> {
+                            SubscriptionQueryResult<PledgePage, PledgeChange> live = views.gateway().subscriptionQuery(
+                                    new FindPledges(donor, filter, PAGE_SIZE, null),
+                                    ResponseTypes.instanceOf(PledgePage.class),
+                                    ResponseTypes.instanceOf(PledgeChange.class));
+                            return Flux.concat(live.initialResult().then(Mono.just(true)),
+                                            live.updates().map(change -> true))
+                                    .doFinally(signal -> live.close());
+                        })
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .concatMap(change -> Mono.zip(views.one(new FindPledges(donor, filter, PAGE_SIZE, null),
+                                PledgePage.class), items())))
+                .map(found -> list(found.getT1().items(), found.getT2(), locale))
+                .map(html -> ServerSentEvent.builder(html).event("pledges").build());
+        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
+                .map(tick -> ServerSentEvent.<String>builder().comment("still here").build());
+        return Flux.concat(Flux.just(ServerSentEvent.<String>builder().comment("pledges").build()),
+                Flux.merge(changes, keepAlive));
+    }
+
+    private String list(List<PledgeView> pledges, Map<String, CatalogueItemView> items, Locale locale) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("pledges", pledges);
+        variables.put("items", items);
+        variables.put("fmt", new Formats(locale));
+        return templates.process("donor/pledges", Set.of("list"), new Context(locale, variables));
     }
 
     @GetMapping("/donor/pledges/{pledgeId}")

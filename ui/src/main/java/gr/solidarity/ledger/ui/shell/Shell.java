@@ -121,6 +121,7 @@ public class Shell {
         if (role == Role.DONOR) {
             entries.add(new NavEntry("/donor", "nav.donor.statement"));
             entries.add(new NavEntry("/donor/pledges", "nav.donor.pledges"));
+            entries.add(new NavEntry("/donor/distribution", "nav.donor.distribution"));
             entries.add(new NavEntry("/donor/pledges/new", "nav.donor.pledge"));
         }
         if (role == Role.RECIPIENT) {
