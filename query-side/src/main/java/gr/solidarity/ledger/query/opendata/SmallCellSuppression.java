@@ -23,7 +23,8 @@ import java.util.List;
  * turn without changing any published total, so none of them is determined; a bridge splits the graph and its value is
  * fixed by the sums on one side. A row or column with a single withheld figure is the simplest bridge. So, as long as
  * a bridge remains, it is closed into the cheapest cycle of four (its row, its column, and one other row and column),
- * preferring figures already withheld, then the smallest non-zero ones, so that as little as possible is lost. Adding
+ * preferring figures already withheld, then the smallest cells, then totals, never a zero, so that as little as
+ * possible is lost. Adding
  * edges never makes another edge a bridge, so the loop ends, with no withheld figure determined by the published ones.
  * <p>
  * The table holds period values, never running totals: two adjacent periods share no published figure from which the
@@ -118,6 +119,7 @@ public final class SmallCellSuppression {
      * vertex, column vertex) is one published figure.
      */
     private static final class Grid {
+        static final long NEVER = Long.MAX_VALUE / 4;
         final int rows;
         final int cols;
         /** (rows + 1) × (cols + 1): the cells, then the row totals in the last column and the column totals below. */
@@ -184,7 +186,7 @@ public final class SmallCellSuppression {
                         continue;
                     }
                     long cost = cost(r, c2) + cost(r2, c) + cost(r2, c2);
-                    if (cost < best) {
+                    if (cost < best && cost < NEVER) {
                         best = cost;
                         bestRow = r2;
                         bestCol = c2;
@@ -192,23 +194,32 @@ public final class SmallCellSuppression {
                 }
             }
             if (bestRow < 0) {
-                // a table of one row or one column: only its totals close the cycle, and they are the same figures
-                throw new IllegalStateException("a table needs two rows and two columns, margins included");
+                // unreachable: the totals of the row and column and the grand total are at least the figure itself
+                throw new IllegalStateException("no cycle of figures above zero through (" + r + ", " + c + ")");
             }
             withheld[r][bestCol] = true;
             withheld[bestRow][c] = true;
             withheld[bestRow][bestCol] = true;
         }
 
-        /** What withholding a figure loses: nothing when already withheld; the total above all else. */
+        /**
+         * What withholding a figure loses: nothing when already withheld; a total more than any cell. A zero is never
+         * withheld: counts are never negative, so a withheld zero beside a published total of zero would be known,
+         * and could give away the figure it was meant to hide. With only figures above zero withheld, every figure on
+         * a cycle can move up or down a little without any published total changing, so none is pinned even by
+         * knowing that counts are not negative. A cycle of figures above zero always exists: through the total of
+         * the row, the total of the column and the grand total, which are at least the figure itself.
+         */
         private long cost(int r, int c) {
             if (withheld[r][c]) {
                 return 0;
             }
-            long scale = value[r][c].signum() == 0 ? 1_000_000_000L : 0;
+            if (value[r][c].signum() == 0) {
+                return NEVER;
+            }
             long margin = (r == rows || c == cols) ? 1_000_000_000_000L : 0;
             long size = value[r][c].min(BigDecimal.valueOf(1_000_000)).longValue() + 1;
-            return margin + scale + size;
+            return margin + size;
         }
 
         /** An edge of the withheld graph that lies on no cycle, as {row, col}; null when there is none. */

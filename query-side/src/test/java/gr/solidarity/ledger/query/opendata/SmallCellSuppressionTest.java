@@ -31,6 +31,7 @@ class SmallCellSuppressionTest {
             assertNoSmallFigurePublished(table, pattern, seen);
             assertNoLineWithOneWithheldFigure(table, pattern, seen);
             assertNoWithheldFigureDetermined(table, pattern, seen);
+            assertNoZeroWithheld(table, pattern, seen);
             withheldInAll += pattern.withheld();
         }
         // the generator must exercise the rule, not hand it tables with nothing to hide
@@ -117,6 +118,22 @@ class SmallCellSuppressionTest {
                             .as("%s: published figure (%d,%d) = %s under k = %d", seen, r, c, full.value[r][c],
                                     full.k[r][c])
                             .isFalse();
+                }
+            }
+        }
+    }
+
+    /**
+     * Counts are never negative: a withheld zero on a line whose published total is zero would be known, and then
+     * work as a published figure. Every withheld figure is above zero, so along the cycles that hide it every figure
+     * can move both ways.
+     */
+    private static void assertNoZeroWithheld(Table table, Pattern pattern, String seen) {
+        Full full = Full.of(table, pattern);
+        for (int r = 0; r <= table.rows(); r++) {
+            for (int c = 0; c <= table.cols(); c++) {
+                if (full.withheld[r][c]) {
+                    assertThat(full.value[r][c].signum()).as("%s: withheld zero at (%d,%d)", seen, r, c).isPositive();
                 }
             }
         }
