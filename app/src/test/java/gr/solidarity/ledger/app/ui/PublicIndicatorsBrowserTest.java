@@ -20,6 +20,7 @@ import gr.solidarity.ledger.messages.organisation.OrganisationEvents.RecipientSt
 import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
+import gr.solidarity.ledger.query.opendata.NightlyOpenData;
 import gr.solidarity.ledger.query.opendata.ReferenceGeography;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -170,6 +171,11 @@ class PublicIndicatorsBrowserTest {
         for (String path : DOWNLOADS) {
             ledger.http().get().uri(path).exchange().expectStatus().isOk();
         }
+        // an incremental pull: nothing changed after tomorrow, everything after the year 2000
+        assertThat(JSON.readTree(text("/api/public/open-data/structures.geojson?modified_after="
+                + LocalDate.now().plusDays(1))).get("features").size()).isZero();
+        assertThat(JSON.readTree(text("/api/public/open-data/structures.geojson?modified_after=2000-01-01T00:00:00Z"))
+                .get("features").size()).isEqualTo(3);
         ledger.http().get().uri("/api/public/open-data/structures.geojson?modified_after=yesterday").exchange()
                 .expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
                 .expectBody().jsonPath("$.field").isEqualTo("modified_after");
@@ -291,6 +297,25 @@ class PublicIndicatorsBrowserTest {
             if (!row.get("municipality_code").isEmpty()) {
                 assertThat(geography.knows(row.get("municipality_code"))).isTrue();
             }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theNightlyCopyWritesTheSameFilesUnderTheDataDirectory() throws IOException {
+        Path written = ledger.bean(NightlyOpenData.class).write();
+        assertThat(written).isEqualTo(dataDirectory.resolve("open-data"));
+        int year = LAST_MONTH.getYear();
+        assertThat(java.nio.file.Files.list(written).map(file -> file.getFileName().toString()))
+                .contains("structures.geojson", "structures.csv", "indicators-" + year + ".geojson",
+                        "indicators-" + year + ".csv", "indicators-" + (year - 1) + ".csv")
+                .noneMatch(name -> name.endsWith(".partial"));
+        assertThat(java.nio.file.Files.readString(written.resolve("indicators-" + year + ".csv")))
+                .isEqualTo(text("/api/public/open-data/indicators.csv?greek_grid=true&year=" + year));
+        assertThat(java.nio.file.Files.readString(written.resolve("structures.geojson")))
+                .isEqualTo(text("/api/public/open-data/structures.geojson"));
+        for (String secret : SECRETS) {
+            assertThat(java.nio.file.Files.readString(written.resolve("structures.csv"))).doesNotContain(secret);
         }
     }
 
