@@ -178,7 +178,7 @@ class PublicIndicatorsBrowserTest {
                 .get("features").size()).isEqualTo(3);
         ledger.http().get().uri("/api/public/open-data/structures.geojson?modified_after=yesterday").exchange()
                 .expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
-                .expectBody().jsonPath("$.field").isEqualTo("modified_after");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("modified_after");
     }
 
     @Test
