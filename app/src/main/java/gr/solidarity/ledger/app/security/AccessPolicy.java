@@ -43,6 +43,8 @@ final class AccessPolicy {
 
         // the public registry of social structures: anyone, signed in or not, reads what its public cards show
         exchanges.pathMatchers(GET, "/api/public/structures/**", "/public/**").permitAll();
+        // open data: the transparency table after its privacy rule and the public cards, for anyone
+        exchanges.pathMatchers(GET, "/api/public/open-data/**").permitAll();
 
         // the registry of social structures: the directorate keeps it, auditors read it
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/api/registry/**");

@@ -18,12 +18,12 @@ import java.util.List;
  * as the other views keep them, rather than as instants at midnight in whatever time zone the process runs in, which
  * would read back a day off in another zone.
  */
-final class StructureDocuments {
+public final class StructureDocuments {
 
     private StructureDocuments() {
     }
 
-    static MappingMongoConverter converter(MongoTemplate mongo) {
+    public static MappingMongoConverter converter(MongoTemplate mongo) {
         var conversions = new MongoCustomConversions(List.of(new DayToText(), new TextToDay(), new TimeToText(),
                 new TextToTime()));
         var context = new MongoMappingContext();
