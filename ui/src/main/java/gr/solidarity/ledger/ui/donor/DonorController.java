@@ -58,11 +58,14 @@ public class DonorController {
     private final Views views;
     private final SignedInCommands commands;
     private final MessageSource messages;
+    private final DonationCertificates certificates;
 
-    public DonorController(Views views, SignedInCommands commands, MessageSource messages) {
+    public DonorController(Views views, SignedInCommands commands, MessageSource messages,
+                           DonationCertificates certificates) {
         this.views = views;
         this.commands = commands;
         this.messages = messages;
+        this.certificates = certificates;
     }
 
     /** One item's line of the statement, with its name. */
@@ -79,10 +82,11 @@ public class DonorController {
         String year = String.valueOf(LocalDate.now(Formats.ATHENS).getYear());
         String first = month(from, year + "-01");
         String last = month(to, year + "-12");
+        int certificateYear = YearMonth.parse(last).getYear();
         return company().flatMap(donor -> Mono.zip(
                         views.optional(new FindDonorStatement(donor, first, last), DonorStatement.class)
                                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))),
-                        catalogue())
+                        catalogue(), certificates.receipts(donor, certificateYear))
                 .map(found -> {
                     Map<String, CatalogueItemView> items = found.getT2().stream()
                             .collect(Collectors.toMap(CatalogueItemView::id, Function.identity(), (a, b) -> a));
@@ -110,6 +114,11 @@ public class DonorController {
                             .modelAttribute("to", last)
                             .modelAttribute("done", done == null ? "" : done)
                             .modelAttribute("pledge", pledge == null ? "" : pledge)
+                            .modelAttribute("receipts", found.getT3())
+                            .modelAttribute("items", items)
+                            .modelAttribute("certificateYear", certificateYear)
+                            .modelAttribute("years", IntStream.rangeClosed(0, 9)
+                                    .mapToObj(back -> LocalDate.now(Formats.ATHENS).getYear() - back).toList())
                             .build();
                 }));
     }
