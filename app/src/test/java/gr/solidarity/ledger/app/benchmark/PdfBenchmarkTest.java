@@ -80,6 +80,7 @@ class PdfBenchmarkTest {
             }
             String text = Pdfs.text(last);
             assertThat(text).contains("ΔΑ-2026/0100", "Είδος 100", "ΠΑΡΤ-1100");
+            Pdfs.keep(last, "documents-09-manifest-100-lines");
             List<String> report = new ArrayList<>();
             report.add("# PDF generation: a 100-line dispatch manifest");
             report.add("");

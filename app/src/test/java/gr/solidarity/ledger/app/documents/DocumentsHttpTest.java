@@ -78,7 +78,7 @@ class DocumentsHttpTest {
         // every view has caught up with everything above
         for (String view : List.of("/api/donors/" + otherDonor + "/statement", "/api/distribution",
                 "/api/allocations/" + delivery.allocationId())) {
-            api.get(view + "?minPosition=" + other.get("position")).expectStatus().isOk();
+            api.get(view + "?minPosition=" + other.get("position") + "&waitMillis=30000").expectStatus().isOk();
         }
     }
 
@@ -131,7 +131,9 @@ class DocumentsHttpTest {
         assertThat(reference(Pdfs.text(pdf(member, "/donor/receipts/" + unsolicitedReceiptId + "/certificate.pdf"))))
                 .isNotEqualTo(reference);
 
-        String english = Pdfs.text(pdf(member, "/donor/receipts/" + unsolicitedReceiptId + "/certificate.pdf?lang=en"));
+        byte[] englishPdf = pdf(member, "/donor/receipts/" + unsolicitedReceiptId + "/certificate.pdf?lang=en");
+        Pdfs.keep(englishPdf, "documents-10-certificate-unsolicited-en");
+        String english = Pdfs.text(englishPdf);
         assertThat(english).contains("Donation certificate", "Ηπειρωτικά Τρόφιμα Α.Ε.", "094014201", "Olive oil 1 l",
                 "12.5", "OL-3", "Donation without an earlier pledge");
     }
@@ -141,6 +143,7 @@ class DocumentsHttpTest {
         WebTestClient member = ledger.identities().member(Role.DONOR, network.donorId());
         int year = LedgerScenario.TODAY.getYear();
         byte[] pdf = pdf(member, "/donor/certificates/" + year + ".pdf");
+        Pdfs.keep(pdf, "documents-11-certificate-of-the-year");
         String text = Pdfs.text(pdf);
         assertThat(text).contains("Ηπειρωτικά Τρόφιμα Α.Ε.", "094014201", "Έτος " + year, "L2611", "ΠΑΡΤ-77", "OL-3",
                 "Μακαρόνια 500 γρ.", "Ελαιόλαδο 1 λίτρου", "12,5", "Σύνολα του έτους", "160", receiptId,

@@ -75,7 +75,7 @@ class DocumentsBrowserTest {
                 "municipalityCode", "1801"));
         for (String view : List.of("/api/pledges/" + pledgeId, "/api/donors/" + network.donorId() + "/statement",
                 "/api/distribution")) {
-            api.get(view + "?minPosition=" + receipt.get("position")).expectStatus().isOk();
+            api.get(view + "?minPosition=" + receipt.get("position") + "&waitMillis=30000").expectStatus().isOk();
         }
         ledger.identities().user(DONOR, Role.DONOR, network.donorId());
         ledger.identities().user(OFFICER, Role.OFFICER, null);
@@ -118,6 +118,7 @@ class DocumentsBrowserTest {
                 "Μακαρόνια 500 γρ.", "45", "συσκ.", "ΛΟΤ-45", "Διεύθυνση Κοινωνικής Μέριμνας", receiptId)
                 .doesNotContain("L2611");
         onlyDejaVu(pdf);
+        Pdfs.keep(pdf, "documents-01b-certificate-of-a-delivery");
 
         // the statement lists the year's deliveries, each with its certificate, and the year's certificate
         desk.navigate("/donor");
@@ -130,6 +131,7 @@ class DocumentsBrowserTest {
         assertThat(Pdfs.text(yearPdf)).contains("Έτος " + LedgerScenario.TODAY.getYear(), "Ηπειρωτικά Τρόφιμα Α.Ε.",
                 "094014201", "ΛΟΤ-45", "L2611", "Σύνολα του έτους", "145");
         onlyDejaVu(yearPdf);
+        Pdfs.keep(yearPdf, "documents-02b-certificate-of-the-year");
 
         desk.navigate("/donor?lang=en");
         Browser.fullyTranslated(desk);
@@ -157,6 +159,7 @@ class DocumentsBrowserTest {
         assertThat(Pdfs.text(pdf)).contains("Δελτίο αποστολής", "ΔΑ-202", "Ενοριακό Συσσίτιο Αγίου Νικολάου",
                 "Μακαρόνια 500 γρ.", "100 συσκ.", "L2611");
         onlyDejaVu(pdf);
+        Pdfs.keep(pdf, "documents-04b-manifest");
         desk.context().close();
     }
 
@@ -190,6 +193,7 @@ class DocumentsBrowserTest {
         byte[] pdf = bytes(download);
         assertThat(Pdfs.text(pdf)).contains("Αναφορά διανομών", "Ιωαννιτών", "Μακαρόνια 500 γρ.", "98 συσκ.", "120");
         onlyDejaVu(pdf);
+        Pdfs.keep(pdf, "documents-07b-report");
 
         desk.navigate("/reports/distribution?lang=en");
         Browser.fullyTranslated(desk);
