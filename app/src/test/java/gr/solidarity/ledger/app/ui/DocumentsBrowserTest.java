@@ -73,6 +73,7 @@ class DocumentsBrowserTest {
                 "contact", Map.of("person", "Κώστας Λ.", "email", "info@example.gr"),
                 "address", Map.of("street", "Κομμένου 3", "postalCode", "47100", "town", "Άρτα"),
                 "municipalityCode", "1801"));
+        api.accepted("/api/organisations/" + otherDonor + "/verification", Map.of("note", "ΓΕΜΗ"));
         for (String view : List.of("/api/pledges/" + pledgeId, "/api/donors/" + network.donorId() + "/statement",
                 "/api/distribution")) {
             api.get(view + "?minPosition=" + receipt.get("position") + "&waitMillis=30000").expectStatus().isOk();
