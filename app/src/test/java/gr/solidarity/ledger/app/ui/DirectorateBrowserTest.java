@@ -292,7 +292,7 @@ class DirectorateBrowserTest {
         assertThat(auditor.locator(".main-nav a")).hasCount(5);
         assertThat(auditor.locator(".main-nav a[href='/reports/distribution']")).hasCount(1);
         assertThat(auditor.locator(".main-nav a[href='/approvals'], .main-nav a[href='/stock']")).hasCount(0);
-        assertThat(auditor.locator("main .cards a")).hasCount(3);
+        assertThat(auditor.locator("main .cards a")).hasCount(4);
         Browser.check(auditor, "21-welcome");
         auditor.context().close();
     }
