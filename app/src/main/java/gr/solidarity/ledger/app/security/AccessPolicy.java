@@ -94,6 +94,11 @@ final class AccessPolicy {
         allow(exchanges, null, roles(DONOR), "/donor", "/donor/**");
         // and of auditors, who read everything and change nothing
         allow(exchanges, null, roles(AUDITOR), "/audit", "/audit/**");
+        // documents: donation certificates of any company for the directorate and auditors, who read everything;
+        // the distribution report for those who answer for the distribution: directors and auditors
+        allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/certificates/**");
+        allow(exchanges, GET, roles(DIRECTOR, AUDITOR), "/reports/distribution", "/reports/distribution.pdf");
+        exchanges.pathMatchers("/certificates/**", "/reports/**").denyAll();
         // and of administrators
         allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
 

@@ -287,10 +287,12 @@ class DirectorateBrowserTest {
         Page auditor = browser.desk();
         Browser.signIn(auditor, "auditor", Identities.passwordOf("auditor"));
         assertThat(auditor.locator("h1")).hasText("Καλώς ήρθατε");
-        // the home page and the audit trail, the as-of pages and traceability; nothing that changes anything
-        assertThat(auditor.locator(".main-nav a")).hasCount(4);
+        // the home page and the audit trail, the as-of pages, traceability and the distribution report; nothing that
+        // changes anything
+        assertThat(auditor.locator(".main-nav a")).hasCount(5);
+        assertThat(auditor.locator(".main-nav a[href='/reports/distribution']")).hasCount(1);
         assertThat(auditor.locator(".main-nav a[href='/approvals'], .main-nav a[href='/stock']")).hasCount(0);
-        assertThat(auditor.locator("main .cards a")).hasCount(3);
+        assertThat(auditor.locator("main .cards a")).hasCount(4);
         Browser.check(auditor, "21-welcome");
         auditor.context().close();
     }

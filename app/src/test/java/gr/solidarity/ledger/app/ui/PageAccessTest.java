@@ -31,6 +31,7 @@ class PageAccessTest {
 
     private static final List<String> DIRECTORATE_PAGES = List.of("/needs", "/approvals", "/stock", "/receipts/new",
             "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
+            "/allocations/some-allocation/manifest.pdf",
             "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM",
             "/warehouses", "/warehouses/municipalities?regionalUnit=18");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
@@ -176,6 +177,43 @@ class PageAccessTest {
         String navigation = as(Role.DONOR).get().uri("/").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(navigation).contains("href=\"/donor/distribution\"");
+    }
+
+    @Test
+    void documentsAreForThoseWhoAnswerForThem() {
+        Map<String, Set<Role>> documents = Map.of(
+                "/reports/distribution", EnumSet.of(Role.DIRECTOR, Role.AUDITOR),
+                "/reports/distribution?from=2026-01&to=2026-06&municipality=1801", EnumSet.of(Role.DIRECTOR, Role.AUDITOR),
+                "/reports/distribution.pdf", EnumSet.of(Role.DIRECTOR, Role.AUDITOR),
+                "/certificates/some-company/2026.pdf", EnumSet.of(Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),
+                "/certificates/some-company/receipts/some-receipt.pdf",
+                EnumSet.of(Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),
+                "/certificates/some-company?year=2026", EnumSet.of(Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),
+                "/donor/certificates/2026.pdf", EnumSet.of(Role.DONOR),
+                "/donor/certificates?year=2026", EnumSet.of(Role.DONOR),
+                "/donor/receipts/some-receipt/certificate.pdf", EnumSet.of(Role.DONOR));
+        for (Role role : Role.values()) {
+            documents.forEach((page, allowed) -> {
+                WebTestClient.ResponseSpec answer = as(role).get().uri(page).exchange();
+                if (allowed.contains(role)) {
+                    // the made-up records do not exist: found missing, not refused
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page)
+                            .isIn(200, 303, 404));
+                } else {
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page).isEqualTo(403));
+                }
+            });
+        }
+        as(Role.DONOR).get().uri("/donor/receipts/some-receipt/certificate.pdf").exchange().expectStatus().isNotFound();
+        as(Role.AUDITOR).get().uri("/certificates/some-company/2026.pdf").exchange().expectStatus().isNotFound();
+        as(Role.DIRECTOR).get().uri("/reports/distribution.pdf").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF);
+        for (Role role : Role.values()) {
+            String first = as(role).get().uri("/").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(first.contains("href=\"/reports/distribution\"")).as(role.name())
+                    .isEqualTo(role == Role.DIRECTOR || role == Role.AUDITOR);
+        }
     }
 
     @Test

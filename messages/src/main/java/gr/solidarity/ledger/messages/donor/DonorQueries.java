@@ -3,6 +3,8 @@ package gr.solidarity.ledger.messages.donor;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Queries on donor statements (καταστάσεις δωρητών): pledged, delivered and distributed, per item and month. */
@@ -13,6 +15,8 @@ public final class DonorQueries {
     public static final String DONORS_COLLECTION = "donor_statement_donors";
     public static final String PLEDGES_COLLECTION = "donor_statement_pledges";
     public static final String LOTS_COLLECTION = "donor_statement_lots";
+    /** One document per receipt and donor: what the company gave in one delivery, lot by lot. */
+    public static final String RECEIPTS_COLLECTION = "donor_receipts";
 
     private DonorQueries() {
     }
@@ -65,5 +69,28 @@ public final class DonorQueries {
 
     /** @param nextCursor null on the last page */
     public record DonorStatementPage(List<DonorStatement> items, String nextCursor) {
+    }
+
+    /** One lot of a delivery, as the receipt recorded it. */
+    public record DonatedLot(String lotId, String itemCode, UnitOfMeasure unit, BigDecimal quantity,
+                             LocalDate expiryDate, String lotCode) {
+    }
+
+    /**
+     * What a donor company gave in one receipt: against one of its pledges, or unsolicited ({@code pledgeId} null).
+     *
+     * @param receivedOn the day the goods arrived, as the receipt says; the day it was entered (Europe/Athens) when
+     *                   the receipt gave none
+     */
+    public record DonorReceipt(String receiptId, String donorId, String pledgeId, String warehouseId,
+                               LocalDate receivedOn, Instant recordedAt, List<DonatedLot> lots) {
+    }
+
+    /** One receipt of one donor; empty when the receipt brought nothing of that donor's. */
+    public record FindDonorReceipt(String donorId, String receiptId) {
+    }
+
+    /** Every receipt of a donor received in one calendar year, in the order the goods arrived; answered as an array. */
+    public record FindDonorReceipts(String donorId, int year) {
     }
 }

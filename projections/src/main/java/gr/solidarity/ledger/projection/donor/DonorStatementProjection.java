@@ -66,6 +66,8 @@ class DonorStatementProjection {
     void createIndexes() {
         mongo.indexOps(DonorQueries.ENTRIES_COLLECTION)
                 .createIndex(new Index().on("donorId", Sort.Direction.ASC).on("month", Sort.Direction.ASC));
+        mongo.indexOps(DonorQueries.RECEIPTS_COLLECTION)
+                .createIndex(new Index().on("donorId", Sort.Direction.ASC).on("year", Sort.Direction.ASC));
     }
 
     @EventHandler
@@ -144,6 +146,7 @@ class DonorStatementProjection {
                         }
                     });
         }
+        saveReceipts(event, at);
         for (LotReceived lot : event.lots()) {
             String donorId = lot.donorId() == null ? event.donorId() : lot.donorId();
             saveLot(lot.lotId(), donorId, lot.itemCode(), lot.unit());
@@ -184,7 +187,8 @@ class DonorStatementProjection {
     @ResetHandler
     void reset() {
         for (String collection : List.of(DonorQueries.ENTRIES_COLLECTION, DonorQueries.DONORS_COLLECTION,
-                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION, RECEIPTS_COLLECTION)) {
+                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION, RECEIPTS_COLLECTION,
+                DonorQueries.RECEIPTS_COLLECTION)) {
             documents.discard(collection);
             mongo.dropCollection(collection);
         }
@@ -195,6 +199,34 @@ class DonorStatementProjection {
                       BigDecimal quantity) {
         documents.save(DonorQueries.ENTRIES_COLLECTION,
                 new DonorStatementEntry(key, donorId, itemCode, unit, month, flow, normal(quantity)));
+    }
+
+    /**
+     * What each donor gave in the receipt, lot by lot, for its donation certificates: one document per receipt and
+     * donor, written whole, so handling the event again writes the same.
+     */
+    private void saveReceipts(GoodsReceived event, Instant at) {
+        java.time.LocalDate receivedOn = event.receivedOn() == null ? at.atZone(ATHENS).toLocalDate()
+                : event.receivedOn();
+        Map<String, List<Document>> lotsPerDonor = new LinkedHashMap<>();
+        for (LotReceived lot : event.lots()) {
+            String donorId = lot.donorId() == null ? event.donorId() : lot.donorId();
+            if (donorId == null) {
+                continue;
+            }
+            lotsPerDonor.computeIfAbsent(donorId, donor -> new java.util.ArrayList<>()).add(new Document("lotId",
+                    lot.lotId()).append("itemCode", lot.itemCode())
+                    .append("unit", lot.unit() == null ? null : lot.unit().name())
+                    .append("quantity", new org.bson.types.Decimal128(normal(lot.quantity())))
+                    .append("expiryDate", lot.expiryDate() == null ? null : lot.expiryDate().toString())
+                    .append("lotCode", lot.lotCode()));
+        }
+        lotsPerDonor.forEach((donorId, lots) -> documents.save(DonorQueries.RECEIPTS_COLLECTION,
+                new Document("_id", event.receiptId() + ":" + donorId).append("receiptId", event.receiptId())
+                        .append("donorId", donorId).append("pledgeId", event.pledgeId())
+                        .append("warehouseId", event.warehouseId()).append("receivedOn", receivedOn.toString())
+                        .append("year", receivedOn.getYear()).append("recordedAt", java.util.Date.from(at))
+                        .append("lots", lots)));
     }
 
     private void saveLot(String lotId, String donorId, String itemCode, UnitOfMeasure unit) {

@@ -94,6 +94,41 @@ class DonorStatementProjectionTest {
     }
 
     @Test
+    void eachReceiptKeepsWhatEachDonorGaveLotByLotForItsCertificates() {
+        events().forEach(Runnable::run);
+        projection.on(new GoodsReceived("W1", "RC3", null, "D1", null, List.of(
+                new LotReceived("LOT-3", "PASTA", new BigDecimal("7.50"), UnitOfMeasure.PACK, LocalDate.of(2027, 1, 31),
+                        "L3", "D1", null),
+                new LotReceived("LOT-4", "OIL", new BigDecimal("3"), UnitOfMeasure.L, null, "L4", "D2", null))),
+                Instant.parse("2026-12-31T22:30:00Z"));
+
+        Document pledged = receipt("RC1:D1");
+        assertThat(pledged.getString("pledgeId")).isEqualTo("P1");
+        assertThat(pledged.getString("receivedOn")).isEqualTo("2026-03-10");
+        assertThat(pledged.getInteger("year")).isEqualTo(2026);
+        assertThat(pledged.getList("lots", Document.class)).singleElement().satisfies(lot -> {
+            assertThat(lot.getString("lotCode")).isEqualTo("L1");
+            assertThat(lot.getString("unit")).isEqualTo("PACK");
+        });
+        assertThat(receipt("RC2:D2").getString("pledgeId")).isNull();
+        // a receipt without its day counts on the day it was entered in Greece: already 2027 there
+        Document late = receipt("RC3:D1");
+        assertThat(late.getString("receivedOn")).isEqualTo("2027-01-01");
+        assertThat(late.getList("lots", Document.class)).singleElement().satisfies(lot -> {
+            assertThat(lot.getString("lotId")).isEqualTo("LOT-3");
+            assertThat(lot.getString("expiryDate")).isEqualTo("2027-01-31");
+            assertThat(lot.get("quantity").toString()).isEqualTo("7.5");
+        });
+        // a lot given by another company in the same receipt is that company's
+        assertThat(receipt("RC3:D2").getList("lots", Document.class)).singleElement()
+                .satisfies(lot -> assertThat(lot.getString("lotId")).isEqualTo("LOT-4"));
+    }
+
+    private Document receipt(String id) {
+        return mongo.findById(id, Document.class, DonorQueries.RECEIPTS_COLLECTION);
+    }
+
+    @Test
     void deliveriesAndDistributionsEnteredLateCountInTheMonthTheyHappened() {
         List<Runnable> late = List.of(
                 () -> projection.on(new DonorCompanyRegistered("D1", "Ηπειρωτικά Τρόφιμα", "094014201", null, null, null)),
@@ -197,7 +232,7 @@ class DonorStatementProjectionTest {
     private List<Document> snapshot() {
         List<Document> all = new ArrayList<>();
         for (String collection : List.of(DonorQueries.ENTRIES_COLLECTION, DonorQueries.DONORS_COLLECTION,
-                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION)) {
+                DonorQueries.PLEDGES_COLLECTION, DonorQueries.LOTS_COLLECTION, DonorQueries.RECEIPTS_COLLECTION)) {
             all.addAll(mongo.find(new Query().with(Sort.by("_id")), Document.class, collection));
         }
         return all;

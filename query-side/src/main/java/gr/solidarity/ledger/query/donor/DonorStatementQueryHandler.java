@@ -11,9 +11,14 @@ import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementPage;
 import gr.solidarity.ledger.messages.donor.DonorQueries.DonorStatementTotal;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatement;
 import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorStatements;
+import gr.solidarity.ledger.messages.donor.DonorQueries.DonatedLot;
+import gr.solidarity.ledger.messages.donor.DonorQueries.DonorReceipt;
+import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorReceipt;
+import gr.solidarity.ledger.messages.donor.DonorQueries.FindDonorReceipts;
 import gr.solidarity.ledger.query.web.Pages;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +55,40 @@ class DonorStatementQueryHandler {
             return Optional.empty();
         }
         return Optional.of(statement(donor, query.from(), query.to()));
+    }
+
+    @QueryHandler
+    Optional<DonorReceipt> handle(FindDonorReceipt query) {
+        return Optional.ofNullable(mongo.findById(query.receiptId() + ":" + query.donorId(), Document.class,
+                DonorQueries.RECEIPTS_COLLECTION)).map(DonorStatementQueryHandler::receipt);
+    }
+
+    @QueryHandler
+    DonorReceipt[] handle(FindDonorReceipts query) {
+        Query receipts = Query.query(Criteria.where("donorId").is(query.donorId()).and("year").is(query.year()))
+                .limit(MAX_ENTRIES);
+        return mongo.find(receipts, Document.class, DonorQueries.RECEIPTS_COLLECTION).stream()
+                .map(DonorStatementQueryHandler::receipt)
+                .sorted(Comparator.comparing(DonorReceipt::receivedOn)
+                        .thenComparing(DonorReceipt::recordedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(DonorReceipt::receiptId))
+                .toArray(DonorReceipt[]::new);
+    }
+
+    private static DonorReceipt receipt(Document receipt) {
+        List<DonatedLot> lots = new ArrayList<>();
+        for (Document lot : receipt.getList("lots", Document.class, List.of())) {
+            String unit = lot.getString("unit");
+            String expiry = lot.getString("expiryDate");
+            lots.add(new DonatedLot(lot.getString("lotId"), lot.getString("itemCode"),
+                    unit == null ? null : UnitOfMeasure.valueOf(unit),
+                    lot.get("quantity") instanceof Decimal128 quantity ? quantity.bigDecimalValue() : BigDecimal.ZERO,
+                    expiry == null ? null : LocalDate.parse(expiry), lot.getString("lotCode")));
+        }
+        return new DonorReceipt(receipt.getString("receiptId"), receipt.getString("donorId"),
+                receipt.getString("pledgeId"), receipt.getString("warehouseId"),
+                LocalDate.parse(receipt.getString("receivedOn")),
+                receipt.get("recordedAt") instanceof Date at ? at.toInstant() : null, lots);
     }
 
     @QueryHandler

@@ -20,6 +20,7 @@ import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardEntry;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockLots;
 import gr.solidarity.ledger.messages.stock.StockQueries.StockLotPage;
 import gr.solidarity.ledger.messages.stock.StockQueries.StockLotView;
+import gr.solidarity.ledger.ui.document.PdfDocuments;
 import gr.solidarity.ledger.ui.shell.FormErrors;
 import static gr.solidarity.ledger.ui.shell.Forms.blankToNull;
 import static gr.solidarity.ledger.ui.shell.Forms.date;
@@ -33,6 +34,7 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -73,13 +75,15 @@ public class AllocationsController {
     private final SignedInCommands commands;
     private final MessageSource messages;
     private final ISpringWebFluxTemplateEngine templates;
+    private final PdfDocuments documents;
 
     public AllocationsController(Views views, SignedInCommands commands, MessageSource messages,
-                                 ISpringWebFluxTemplateEngine templates) {
+                                 ISpringWebFluxTemplateEngine templates, PdfDocuments documents) {
         this.views = views;
         this.commands = commands;
         this.messages = messages;
         this.templates = templates;
+        this.documents = documents;
     }
 
     @GetMapping("/approvals")
@@ -170,6 +174,25 @@ public class AllocationsController {
                     .modelAttribute("lines", lines)
                     .modelAttribute("dispatch", dispatched)
                     .build();
+        }));
+    }
+
+    /** The same manifest as a PDF, to keep or to send ahead of the goods. */
+    @GetMapping("/allocations/{allocationId}/manifest.pdf")
+    @ResponseBody
+    Mono<ResponseEntity<byte[]>> manifestPdf(@PathVariable String allocationId, ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return allocationOrMissing(allocationId).flatMap(allocation -> lines(allocation).flatMap(lines -> {
+            AllocationStepView dispatched = allocation.steps().stream()
+                    .filter(step -> step.step() == AllocationStep.DISPATCHED).findFirst().orElse(null);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("allocation", allocation);
+            variables.put("lines", lines);
+            variables.put("dispatch", dispatched);
+            String number = dispatched == null || dispatched.manifestNumber() == null ? allocation.id()
+                    : dispatched.manifestNumber();
+            return documents.download("documents/manifest", variables, locale,
+                    "deltio-apostolis-" + number.replaceAll("[^\\p{L}\\p{N}._-]", "_") + ".pdf");
         }));
     }
 

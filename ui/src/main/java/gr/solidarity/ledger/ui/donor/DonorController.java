@@ -65,11 +65,14 @@ public class DonorController {
     private final Views views;
     private final SignedInCommands commands;
     private final MessageSource messages;
+    private final DonationCertificates certificates;
 
-    public DonorController(Views views, SignedInCommands commands, MessageSource messages) {
+    public DonorController(Views views, SignedInCommands commands, MessageSource messages,
+                           DonationCertificates certificates) {
         this.views = views;
         this.commands = commands;
         this.messages = messages;
+        this.certificates = certificates;
     }
 
     /** One item's line of the statement, with its name. */
@@ -86,7 +89,13 @@ public class DonorController {
         String year = String.valueOf(LocalDate.now(Formats.ATHENS).getYear());
         String first = month(from, year + "-01");
         String last = month(to, year + "-12");
-        return statementRows(first, last).map(found -> {
+        int certificateYear = YearMonth.parse(last).getYear();
+        return Mono.zip(statementRows(first, last), catalogue(),
+                        company().flatMap(donor -> certificates.receipts(donor, certificateYear)))
+                .map(all -> {
+                    Map<String, CatalogueItemView> items = all.getT2().stream()
+                            .collect(Collectors.toMap(CatalogueItemView::id, Function.identity(), (x, y) -> x));
+                    var found = Tuples.of(all.getT1().getT1(), all.getT1().getT2(), all.getT3());
                     List<StatementRow> rows = found.getT2();
                     Map<String, Object> chart = new LinkedHashMap<>();
                     chart.put("labels", rows.stream().map(row -> formats.name(row.nameEl(), row.nameEn())).toList());
@@ -105,6 +114,11 @@ public class DonorController {
                             .modelAttribute("to", last)
                             .modelAttribute("done", done == null ? "" : done)
                             .modelAttribute("pledge", pledge == null ? "" : pledge)
+                            .modelAttribute("receipts", found.getT3())
+                            .modelAttribute("items", items)
+                            .modelAttribute("certificateYear", certificateYear)
+                            .modelAttribute("years", IntStream.rangeClosed(0, 9)
+                                    .mapToObj(back -> LocalDate.now(Formats.ATHENS).getYear() - back).toList())
                             .build();
                 });
     }

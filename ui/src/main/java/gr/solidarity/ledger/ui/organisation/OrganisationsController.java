@@ -106,6 +106,9 @@ public class OrganisationsController {
                         .modelAttribute("done", done == null ? "" : done)
                         .modelAttribute("errors", errors)
                         .modelAttribute("typed", typed)
+                        .modelAttribute("years", java.util.stream.IntStream.rangeClosed(0, 9).mapToObj(back ->
+                                java.time.LocalDate.now(gr.solidarity.ledger.ui.shell.Formats.ATHENS).getYear() - back)
+                                .toList())
                         .status(errors.any() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
                         .build());
     }

@@ -110,10 +110,14 @@ public class Shell {
             entries.add(new NavEntry("/catalogue", "nav.catalogue"));
             entries.add(new NavEntry("/warehouses", "nav.warehouses"));
         }
+        if (role == Role.DIRECTOR) {
+            entries.add(new NavEntry("/reports/distribution", "nav.reports.distribution"));
+        }
         if (role == Role.AUDITOR) {
             entries.add(new NavEntry("/audit", "nav.audit.trail"));
             entries.add(new NavEntry("/audit/as-of", "nav.audit.asOf"));
             entries.add(new NavEntry("/audit/trace", "nav.audit.trace"));
+            entries.add(new NavEntry("/reports/distribution", "nav.reports.distribution"));
         }
         if (role == Role.ADMIN) {
             entries.add(new NavEntry("/admin/users", "nav.admin.accounts"));
