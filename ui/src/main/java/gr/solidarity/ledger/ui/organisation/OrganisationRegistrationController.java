@@ -126,7 +126,7 @@ public class OrganisationRegistrationController {
             String organisationId = command.targetId();
             return commands.send(command)
                     .then(views.once(new FindOrganisation(organisationId), OrganisationView.class, found -> true))
-                    .map(found -> Rendering.redirectTo("/organisations?registered=" + organisationId).build())
+                    .thenReturn(Rendering.redirectTo("/organisations?registered=" + organisationId).build())
                     .onErrorResume(error -> !(error instanceof ResponseStatusException),
                             error -> page(typed, FormErrors.of(error, messages, locale,
                                     field -> ON_PAGE.getOrDefault(field, field))));
