@@ -237,7 +237,7 @@ final class DemoFlows {
         adjust(PREVEZA, "preveza:oil-5l", "2", AdjustmentReason.COUNT_CORRECTION,
                 "Δύο δοχεία είχαν καταχωριστεί σε λάθος παλέτα κατά την παραλαβή.");
         commands.send(new RecordPhysicalCount(ARTA.id(), lots.get("arta:sugar"), q("796"),
-                "Μηνιαία καταμέτρηση· βρέθηκαν τέσσερις συσκευασίες λιγότερες από τα βιβλία."));
+                "Μηνιαία καταμέτρηση· βρέθηκαν τέσσερις συσκευασίες λιγότερες από τα βιβλία.", null));
 
         // Arta's groceries run short of pasta, rice and milk: part of Ioannina's stock moves there.
         TransferRecorded transfer = commands.send(new TransferStock(DemoIds.of("transfer:ioannina-arta-1"),

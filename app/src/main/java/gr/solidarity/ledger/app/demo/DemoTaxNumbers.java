@@ -1,5 +1,7 @@
 package gr.solidarity.ledger.app.demo;
 
+import gr.solidarity.ledger.messages.organisation.TaxNumberCheck;
+
 /**
  * Invented ΑΦΜ for the demonstration companies: eight chosen digits and the check digit that makes them valid, so that
  * the command side accepts them (each digit weighted by a power of two, the sum modulo 11, then modulo 10).
@@ -10,17 +12,10 @@ public final class DemoTaxNumbers {
     }
 
     public static String withCheckDigit(String eightDigits) {
-        if (eightDigits == null || !eightDigits.matches("\\d{8}")) {
-            throw new IllegalArgumentException("eight digits expected, got " + eightDigits);
-        }
         return eightDigits + checkDigit(eightDigits);
     }
 
     static int checkDigit(String eightDigits) {
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (eightDigits.charAt(i) - '0') << (8 - i);
-        }
-        return (sum % 11) % 10;
+        return TaxNumberCheck.checkDigit(eightDigits);
     }
 }

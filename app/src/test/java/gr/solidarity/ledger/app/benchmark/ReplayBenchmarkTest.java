@@ -142,7 +142,7 @@ class ReplayBenchmarkTest {
     }
 
     /** A realistic history: the network's cycle of pledge, receipt, need and allocation, repeated. */
-    private static long generate(RunningLedger ledger, long target) {
+    static long generate(RunningLedger ledger, long target) {
         CommandGateway commands = ledger.bean(CommandGateway.class);
         EventStore store = ledger.bean(EventStore.class);
         for (String item : ITEMS) {
@@ -209,7 +209,7 @@ class ReplayBenchmarkTest {
         return head(store);
     }
 
-    private static void awaitCaughtUp(RunningLedger ledger) {
+    static void awaitCaughtUp(RunningLedger ledger) {
         long head = head(ledger.bean(EventStore.class));
         EventProcessingConfiguration processing = ledger.bean(EventProcessingConfiguration.class);
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();

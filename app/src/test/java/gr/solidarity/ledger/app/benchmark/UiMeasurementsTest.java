@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Figures of the web interface, measured rather than assumed: how long the dashboard takes to render over the
- * demonstration network, how much a browser downloads for it, and how long a proposal takes to reach a director's open
- * approvals queue. Not part of the default run: {@code ./mvnw -B -pl app -am verify -Pbenchmark
- * -Dtest=UiMeasurementsTest -Dsurefire.failIfNoSpecifiedTests=false}. Figures go to the log and to
- * {@code app/target/ui-measurements.md}.
+ * demonstration network and over a history of 20,000 events ({@code -Dbenchmark.ui-events}) written by the replay
+ * benchmark's cycle of pledge, receipt, need and allocation; how much a browser downloads for it; and how long a
+ * proposal takes to reach a director's open approvals queue. Not part of the default run: {@code ./mvnw -B -pl app
+ * -am verify -Pbenchmark -Dtest=UiMeasurementsTest -Dsurefire.failIfNoSpecifiedTests=false}. Figures go to the log
+ * and to {@code app/target/ui-measurements.md}.
  */
 @Tag("benchmark")
 class UiMeasurementsTest {
@@ -45,6 +46,8 @@ class UiMeasurementsTest {
     Path demoDirectory;
     @TempDir
     Path flowDirectory;
+    @TempDir
+    Path historyDirectory;
 
     private final List<String> report = new ArrayList<>();
 
@@ -63,10 +66,7 @@ class UiMeasurementsTest {
                 html = page(http, session, "/");
                 micros.add((System.nanoTime() - start) / 1_000);
             }
-            Collections.sort(micros);
-            figure("Dashboard render over the demonstration network, %d loads: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    LOADS, micros.get(LOADS / 2) / 1000.0, micros.get(LOADS * 99 / 100 - 1) / 1000.0,
-                    micros.get(LOADS - 1) / 1000.0);
+            renderTimes("the demonstration network", micros);
 
             long bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             long assets = 0;
@@ -80,6 +80,25 @@ class UiMeasurementsTest {
             }
             figure("Dashboard page weight (uncompressed): HTML %.1f KB + scripts, styles and icon %.1f KB = %.1f KB (%s)",
                     bytes / 1024.0, assets / 1024.0, (bytes + assets) / 1024.0, String.join(", ", fetched));
+        }
+
+        long events = Long.getLong("benchmark.ui-events", 20_000);
+        try (RunningLedger ledger = RunningLedger.start(historyDirectory, "logging.level.root=WARN")) {
+            long written = ReplayBenchmarkTest.generate(ledger, events);
+            ReplayBenchmarkTest.awaitCaughtUp(ledger);
+            ledger.identities().staff(gr.solidarity.ledger.messages.identity.Role.OFFICER);
+            WebTestClient http = ledger.http().mutate().responseTimeout(Duration.ofSeconds(60)).build();
+            String session = signIn(http, "officer", gr.solidarity.ledger.app.support.Identities.passwordOf("officer"));
+            for (int warm = 0; warm < 10; warm++) {
+                page(http, session, "/");
+            }
+            List<Long> micros = new ArrayList<>();
+            for (int load = 0; load < LOADS; load++) {
+                long start = System.nanoTime();
+                page(http, session, "/");
+                micros.add((System.nanoTime() - start) / 1_000);
+            }
+            renderTimes(String.format("a history of %,d events", written), micros);
         }
 
         try (RunningLedger ledger = RunningLedger.start(flowDirectory)) {
@@ -122,6 +141,13 @@ class UiMeasurementsTest {
         }
         Files.writeString(Path.of("target", "ui-measurements.md"), "# Web interface measurements\n\n- "
                 + String.join("\n- ", report) + "\n");
+    }
+
+    private void renderTimes(String over, List<Long> micros) {
+        Collections.sort(micros);
+        figure("Dashboard render over %s, %d loads: p50 %.1f ms, p99 %.1f ms, max %.1f ms", over,
+                LOADS, micros.get(LOADS / 2) / 1000.0, micros.get(LOADS * 99 / 100 - 1) / 1000.0,
+                micros.get(LOADS - 1) / 1000.0);
     }
 
     private void figure(String format, Object... values) {

@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.app.flow;
 
 import gr.solidarity.ledger.app.support.Api;
+import gr.solidarity.ledger.app.support.LedgerScenario;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +123,29 @@ class ExplainedRefusalsHttpTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("TAX_NUMBER_TAKEN")
                 .jsonPath("$.errors[0].field").isEqualTo("taxNumber");
+    }
+
+    @Test
+    void aCountDatedInTheFutureOrBeforeItsLotCameInIsRefusedNamingTheDate() {
+        LedgerScenario.Network network = LedgerScenario.setUpNetwork(api);
+        String pledgeId = api.create("/api/pledges", LedgerScenario.pledge(network, 40));
+        Map<String, Object> receipt = api.createAndRead("/api/warehouses/" + network.warehouseId() + "/receipts",
+                LedgerScenario.receipt(pledgeId, 40));
+        String counts = "/api/warehouses/" + network.warehouseId() + "/lots/"
+                + ((List<?>) receipt.get("lotIds")).get(0) + "/counts";
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Athens"));
+        for (Map.Entry<LocalDate, String> dated : Map.of(today.plusDays(1), "COUNTED_ON_IN_FUTURE",
+                today.minusDays(1), "COUNTED_BEFORE_RECEIPT").entrySet()) {
+            Map<String, Object> problem = api.post(counts, Map.of("countedQuantity", 38,
+                            "countedOn", dated.getKey().toString()))
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(JSON).returnResult().getResponseBody();
+            assertThat(problem).containsEntry("code", dated.getValue());
+            assertThat((List<Map<String, Object>>) problem.get("errors")).extracting(error -> error.get("field"))
+                    .containsExactly("countedOn");
+        }
+        api.post(counts, Map.of("countedQuantity", 38, "countedOn", today.toString())).expectStatus().isAccepted();
     }
 
     private void namesTheField(String path, String body, String field) {

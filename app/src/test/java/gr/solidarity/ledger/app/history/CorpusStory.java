@@ -158,7 +158,8 @@ final class CorpusStory {
         // keeping the warehouse
         send(officer, new AdjustStock(ioannina, milkLot, new BigDecimal("-2"), AdjustmentReason.DAMAGED,
                 "Δύο συσκευασίες σκισμένες."));
-        send(officer, new RecordPhysicalCount(ioannina, pastaLot, new BigDecimal("129"), "Μηνιαία καταμέτρηση."));
+        send(officer, new RecordPhysicalCount(ioannina, pastaLot, new BigDecimal("129"), "Μηνιαία καταμέτρηση.",
+                null));
         send(officer, new TransferStock(id(), ioannina, preveza, List.of(new TransferLine(pastaLot,
                 new BigDecimal("20")))));
 

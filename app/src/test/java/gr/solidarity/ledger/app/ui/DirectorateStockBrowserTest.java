@@ -20,6 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -137,11 +140,26 @@ class DirectorateStockBrowserTest {
 
     @Test
     @Order(4)
-    void aPhysicalCountShowsItsDifferenceFromTheBooks() {
+    void aPhysicalCountShowsItsDayAndItsDifferenceFromTheBooks() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Athens"));
+        assertThat(officer.getByLabel("Ημερομηνία καταμέτρησης")).hasValue(today.toString());
+        // the lot came in today: a count of yesterday is refused at its date and changes nothing
         officer.locator("#count-lot").selectOption(lotId);
         officer.getByLabel("Ποσότητα που μετρήθηκε").fill("93");
+        officer.getByLabel("Ημερομηνία καταμέτρησης").fill(today.minusDays(1).toString());
         press("Καταγραφή καταμέτρησης");
-        assertThat(officer.locator(".alert.success")).hasText("Η καταμέτρηση καταγράφηκε· διαφορά από τα βιβλία: -2.");
+        assertThat(officer.locator("#count-on-error")).containsText("Η παρτίδα δεν είχε ακόμη παραληφθεί");
+        assertThat(officer.locator("#count-on")).hasAttribute("aria-invalid", "true");
+        assertThat(officer.locator("#count-on")).hasValue(today.minusDays(1).toString());
+        assertThat(lotRow().locator("td").nth(4)).hasText("95 συσκ.");
+        Browser.check(officer, "s04-count-before-receipt-refused");
+
+        officer.locator("#count-lot").selectOption(lotId);
+        officer.getByLabel("Ποσότητα που μετρήθηκε").fill("93");
+        officer.getByLabel("Ημερομηνία καταμέτρησης").fill(today.toString());
+        press("Καταγραφή καταμέτρησης");
+        assertThat(officer.locator(".alert.success")).hasText("Η καταμέτρηση της "
+                + today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " καταγράφηκε· διαφορά από τα βιβλία: -2.");
         assertThat(lotRow().locator("td").nth(4)).hasText("93 συσκ.");
         Browser.look(officer, "s04-counted");
     }

@@ -33,7 +33,8 @@ class PageAccessTest {
             "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
             "/allocations/some-allocation/manifest.pdf",
             "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM",
-            "/warehouses", "/warehouses/municipalities?regionalUnit=18");
+            "/warehouses", "/municipalities?regionalUnit=18", "/organisations/new",
+            "/organisations/new?kind=RECIPIENT_STRUCTURE", "/organisations/tax-number?taxNumber=094014201");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
 
     @TempDir

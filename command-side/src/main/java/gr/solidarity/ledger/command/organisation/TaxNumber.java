@@ -1,8 +1,12 @@
 package gr.solidarity.ledger.command.organisation;
 
 import gr.solidarity.ledger.command.common.CommandRefusedException;
+import gr.solidarity.ledger.messages.organisation.TaxNumberCheck;
 
-/** Rule TaxNumberMustHaveValidCheckDigit: a Greek ΑΦΜ is nine digits whose last one is a check digit. */
+/**
+ * Rule TaxNumberMustHaveValidCheckDigit: a Greek ΑΦΜ is nine digits whose last one is a check digit
+ * ({@link TaxNumberCheck}, shared with the forms that check it as it is typed).
+ */
 final class TaxNumber {
 
     static final String INVALID_TAX_NUMBER = "INVALID_TAX_NUMBER";
@@ -11,14 +15,7 @@ final class TaxNumber {
     }
 
     static boolean isValid(String candidate) {
-        if (candidate == null || !candidate.matches("\\d{9}") || candidate.equals("000000000")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (candidate.charAt(i) - '0') << (8 - i);
-        }
-        return (sum % 11) % 10 == candidate.charAt(8) - '0';
+        return TaxNumberCheck.isValid(candidate);
     }
 
     static String require(String field, String candidate) {

@@ -24,6 +24,8 @@ class Lot {
     private String lotCode;
     private String donorId;
     private Integer pledgeLineNo;
+    /** The day the lot came into this warehouse: received, or arrived by transfer. */
+    private LocalDate receivedOn;
     private BigDecimal onHand = BigDecimal.ZERO;
     /** Allocation id → quantity of this lot reserved for it. */
     private Map<String, BigDecimal> reservedBy = new LinkedHashMap<>();
@@ -33,7 +35,7 @@ class Lot {
     }
 
     Lot(String lotId, String itemCode, UnitOfMeasure unit, LocalDate expiryDate, String lotCode, String donorId,
-        Integer pledgeLineNo, BigDecimal onHand) {
+        Integer pledgeLineNo, BigDecimal onHand, LocalDate receivedOn) {
         this.lotId = lotId;
         this.itemCode = itemCode;
         this.unit = unit;
@@ -42,6 +44,7 @@ class Lot {
         this.donorId = donorId;
         this.pledgeLineNo = pledgeLineNo;
         this.onHand = onHand;
+        this.receivedOn = receivedOn;
     }
 
     String lotId() {
@@ -66,6 +69,10 @@ class Lot {
 
     String donorId() {
         return donorId;
+    }
+
+    LocalDate receivedOn() {
+        return receivedOn;
     }
 
     BigDecimal onHand() {
@@ -109,6 +116,7 @@ class Lot {
                 && Objects.equals(lotCode, lot.lotCode)
                 && Objects.equals(donorId, lot.donorId)
                 && Objects.equals(pledgeLineNo, lot.pledgeLineNo)
+                && Objects.equals(receivedOn, lot.receivedOn)
                 && onHand.compareTo(lot.onHand) == 0
                 && reservedBy.equals(lot.reservedBy);
     }

@@ -42,13 +42,16 @@ import gr.solidarity.ledger.messages.stock.StockEvents.TransferredLot;
 import gr.solidarity.ledger.messages.warehouse.WarehouseCommands.RegisterWarehouse;
 import gr.solidarity.ledger.messages.warehouse.WarehouseEvents.WarehouseRegistered;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,7 +69,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * winner took.
  */
 @Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", snapshotFilter = "ledgerSnapshotFilter")
-@StoredType(name = "stock.Warehouse", revision = 1)
+@StoredType(name = "stock.Warehouse", revision = 2)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Warehouse {
@@ -76,6 +79,9 @@ public class Warehouse {
     static final String RECEIPT_LINES_REQUIRED = "RECEIPT_LINES_REQUIRED";
     static final String RECEIVED_ON_REQUIRED = "RECEIVED_ON_REQUIRED";
     static final String RECEIVED_ON_IN_FUTURE = "RECEIVED_ON_IN_FUTURE";
+    static final String COUNTED_ON_IN_FUTURE = "COUNTED_ON_IN_FUTURE";
+    static final String COUNTED_BEFORE_RECEIPT = "COUNTED_BEFORE_RECEIPT";
+    private static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
     static final String EXPIRY_DATE_REQUIRED_FOR_PERISHABLE = "EXPIRY_DATE_REQUIRED_FOR_PERISHABLE";
     static final String EXPIRED_ON_RECEIPT = "EXPIRED_ON_RECEIPT";
     static final String PLEDGE_LINE_REQUIRED = "PLEDGE_LINE_REQUIRED";
@@ -217,6 +223,7 @@ public class Warehouse {
         Lot lot = requireLot("lotId", command.lotId());
         BigDecimal counted = Quantities.requireNonNegative("countedQuantity", command.countedQuantity(), lot.unit());
         String comment = Texts.optional("comment", command.comment(), 1000);
+        LocalDate countedOn = requireCountedOn(command.countedOn(), lot, LocalDate.now(clock));
         // Rule CountMustCoverReserved: goods promised to allocations must be given back before they can be counted away.
         if (counted.compareTo(lot.reserved()) < 0) {
             throw CommandRefusedException.ruleViolated(COUNT_BELOW_RESERVED, "countedQuantity",
@@ -225,7 +232,27 @@ public class Warehouse {
         }
         apply(new PhysicalCountRecorded(warehouseId, lot.lotId(), lot.itemCode(), Quantities.normalise(lot.onHand()),
                 Quantities.normalise(counted), Quantities.normalise(counted.subtract(lot.onHand())), comment,
-                LocalDate.now(clock)));
+                countedOn));
+    }
+
+    /**
+     * Rule CountMustBeDatedBetweenReceiptAndToday: goods are counted on a day that has come, and not before they were
+     * in this warehouse. A lot of a snapshot taken before lots knew their day of arrival has no lower bound.
+     */
+    private static LocalDate requireCountedOn(LocalDate countedOn, Lot lot, LocalDate today) {
+        if (countedOn == null) {
+            return today;
+        }
+        if (countedOn.isAfter(today)) {
+            throw CommandRefusedException.invalid(COUNTED_ON_IN_FUTURE, "countedOn",
+                    "a count cannot be dated " + countedOn + ", after today (" + today + ")");
+        }
+        if (lot.receivedOn() != null && countedOn.isBefore(lot.receivedOn())) {
+            throw CommandRefusedException.invalid(COUNTED_BEFORE_RECEIPT, "countedOn",
+                    "lot " + lot.lotId() + " came into this warehouse on " + lot.receivedOn()
+                            + "; it cannot have been counted on " + countedOn);
+        }
+        return countedOn;
     }
 
     /** Sets stock aside for a proposed allocation. Rule StockMustCoverAllocation. Called through {@link StockDesk}. */
@@ -480,7 +507,7 @@ public class Warehouse {
         receiptIds.add(event.receiptId());
         for (LotReceived lot : event.lots()) {
             lots.put(lot.lotId(), new Lot(lot.lotId(), lot.itemCode(), lot.unit(), lot.expiryDate(), lot.lotCode(),
-                    lot.donorId(), lot.pledgeLineNo(), lot.quantity()));
+                    lot.donorId(), lot.pledgeLineNo(), lot.quantity(), event.receivedOn()));
         }
     }
 
@@ -529,12 +556,14 @@ public class Warehouse {
         }
     }
 
+    /** A transferred lot came into this warehouse on the day the transfer was recorded, in Athens. */
     @EventSourcingHandler
-    void on(StockTransferredIn event) {
+    void on(StockTransferredIn event, @Timestamp Instant recordedAt) {
         transferIds.add(event.transferId());
+        LocalDate arrivedOn = LocalDate.ofInstant(recordedAt, ATHENS);
         for (TransferredLot lot : event.lots()) {
             lots.put(lot.lotId(), new Lot(lot.lotId(), lot.itemCode(), lot.unit(), lot.expiryDate(), lot.lotCode(),
-                    lot.donorId(), null, lot.quantity()));
+                    lot.donorId(), null, lot.quantity(), arrivedOn));
         }
     }
 }

@@ -93,8 +93,8 @@ class WarehouseController {
     Mono<ResponseEntity<Accepted>> count(@PathVariable String warehouseId, @PathVariable String lotId,
             @Valid @RequestBody CountRequest request,
             @RequestHeader(name = CommandSender.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return commands.accept(new RecordPhysicalCount(warehouseId, lotId, request.countedQuantity(), request.comment()),
-                idempotencyKey);
+        return commands.accept(new RecordPhysicalCount(warehouseId, lotId, request.countedQuantity(), request.comment(),
+                request.countedOn()), idempotencyKey);
     }
 
     record WarehouseRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = "must be a lower-case UUID") String id,
@@ -125,8 +125,10 @@ class WarehouseController {
                              @Size(max = 1000) String comment) {
     }
 
+    /** {@code countedOn}: the day of the count, today in Athens when left out; never in the future or before receipt. */
     record CountRequest(@NotNull @PositiveOrZero @DecimalMax("1000000") BigDecimal countedQuantity,
-                        @Size(max = 1000) String comment) {
+                        @Size(max = 1000) String comment,
+                        LocalDate countedOn) {
     }
 
     /** The answer to a receipt or transfer: its id and the lots it created, in line order. */

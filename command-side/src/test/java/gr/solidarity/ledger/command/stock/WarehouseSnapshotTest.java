@@ -11,6 +11,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +40,14 @@ class WarehouseSnapshotTest {
 
     @Test
     void lotsCompareByValue() {
-        var lot = new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null, new BigDecimal("1.0"));
-        var same = new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null, new BigDecimal("1"));
+        var lot = new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null, new BigDecimal("1.0"),
+                LocalDate.of(2026, 3, 5));
+        var same = new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null, new BigDecimal("1"),
+                LocalDate.of(2026, 3, 5));
         assertThat(lot).isEqualTo(same).hasSameHashCodeAs(same);
         same.reserve("a", BigDecimal.ONE);
         assertThat(lot).isNotEqualTo(same);
+        assertThat(lot).isNotEqualTo(new Lot("x-1", "MILK-1L", UnitOfMeasure.L, null, null, null, null,
+                new BigDecimal("1"), LocalDate.of(2026, 3, 6)));
     }
 }

@@ -475,7 +475,7 @@ class WarehouseTest {
         @Test
         void recordsACountAndTheDifference() {
             fixture.given(registered(), mixedStock())
-                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("8.500"), "απογραφή Μαρτίου"))
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("8.500"), "απογραφή Μαρτίου", null))
                     .expectEvents(new PhysicalCountRecorded(WH, R1 + "-1", MILK, q("10"), q("8.5"), q("-1.5"),
                             "απογραφή Μαρτίου", COUNTED_ON));
         }
@@ -483,7 +483,7 @@ class WarehouseTest {
         @Test
         void recordsACountThatAgreesWithTheBooks() {
             fixture.given(registered(), mixedStock())
-                    .when(new RecordPhysicalCount(WH, R1 + "-4", q("100"), null))
+                    .when(new RecordPhysicalCount(WH, R1 + "-4", q("100"), null, null))
                     .expectEvents(new PhysicalCountRecorded(WH, R1 + "-4", PASTA, q("100"), q("100"), q("0"), null,
                             COUNTED_ON));
         }
@@ -491,15 +491,72 @@ class WarehouseTest {
         @Test
         void recordsACountOfNothing() {
             fixture.given(registered(), mixedStock())
-                    .when(new RecordPhysicalCount(WH, R1 + "-2", q("0"), null))
+                    .when(new RecordPhysicalCount(WH, R1 + "-2", q("0"), null, null))
                     .expectEvents(new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("5"), q("0"), q("-5"), null,
                             COUNTED_ON));
         }
 
         @Test
+        void recordsACountOfAnEarlierDay() {
+            fixture.given(registered(), mixedStock())
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("9"), "απογραφή της Παρασκευής", TODAY.minusDays(3)))
+                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-1", MILK, q("10"), q("9"), q("-1"),
+                            "απογραφή της Παρασκευής", TODAY.minusDays(3)));
+        }
+
+        @Test
+        void recordsACountOnTheDayOfReceiptAndOnTheDayItIsRecorded() {
+            fixture.given(registered(), mixedStock())
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("10"), null, TODAY.minusDays(5)))
+                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-1", MILK, q("10"), q("10"), q("0"), null,
+                            TODAY.minusDays(5)));
+            fixture.given(registered(), mixedStock())
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("10"), null, TODAY))
+                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-1", MILK, q("10"), q("10"), q("0"), null,
+                            TODAY));
+        }
+
+        @Test
+        void refusesACountDatedInTheFuture() {
+            fixture.given(registered(), mixedStock())
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("9"), null, TODAY.plusDays(1)))
+                    .expectExceptionDetails(refusal(Warehouse.COUNTED_ON_IN_FUTURE, Kind.INVALID, "countedOn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACountDatedBeforeTheLotWasReceived() {
+            fixture.given(registered(), mixedStock())
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("9"), null, TODAY.minusDays(6)))
+                    .expectExceptionDetails(refusal(Warehouse.COUNTED_BEFORE_RECEIPT, Kind.INVALID, "countedOn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACountDatedBeforeATransferredLotArrived() {
+            // the transfer arrived on the fixture's day, 10 March in Athens
+            fixture.givenCurrentTime(Instant.parse("2026-03-10T10:00:00Z"))
+                    .andGiven(registered(), new StockTransferredIn(WH, TRANSFER, OTHER_WH, List.of(new TransferredLot(
+                            TRANSFER + "-1", R1 + "-1", MILK, q("4"), UnitOfMeasure.L, TODAY.plusDays(10), null, DONOR))))
+                    .when(new RecordPhysicalCount(WH, TRANSFER + "-1", q("4"), null, TODAY.minusDays(1)))
+                    .expectExceptionDetails(refusal(Warehouse.COUNTED_BEFORE_RECEIPT, Kind.INVALID, "countedOn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void countsATransferredLotFromTheDayItArrived() {
+            fixture.givenCurrentTime(Instant.parse("2026-03-10T10:00:00Z"))
+                    .andGiven(registered(), new StockTransferredIn(WH, TRANSFER, OTHER_WH, List.of(new TransferredLot(
+                            TRANSFER + "-1", R1 + "-1", MILK, q("4"), UnitOfMeasure.L, TODAY.plusDays(10), null, DONOR))))
+                    .when(new RecordPhysicalCount(WH, TRANSFER + "-1", q("3"), null, TODAY))
+                    .expectEvents(new PhysicalCountRecorded(WH, TRANSFER + "-1", MILK, q("4"), q("3"), q("-1"), null,
+                            TODAY));
+        }
+
+        @Test
         void refusesANegativeCount() {
             fixture.given(registered(), mixedStock())
-                    .when(new RecordPhysicalCount(WH, R1 + "-2", q("-1"), null))
+                    .when(new RecordPhysicalCount(WH, R1 + "-2", q("-1"), null, null))
                     .expectExceptionDetails(refusal(Quantities.INVALID_QUANTITY, Kind.INVALID))
                     .expectNoEvents();
         }
@@ -507,7 +564,7 @@ class WarehouseTest {
         @Test
         void refusesACountOfAnUnknownLot() {
             fixture.given(registered(), mixedStock())
-                    .when(new RecordPhysicalCount(WH, "nope", q("1"), null))
+                    .when(new RecordPhysicalCount(WH, "nope", q("1"), null, null))
                     .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -516,7 +573,7 @@ class WarehouseTest {
         void refusesACountBelowWhatIsReserved() {
             fixture.given(registered(), mixedStock(),
                             new StockReserved(WH, ALLOC, List.of(new ReservedLot(1, R1 + "-1", MILK, q("7")))))
-                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("6"), null))
+                    .when(new RecordPhysicalCount(WH, R1 + "-1", q("6"), null, null))
                     .expectExceptionDetails(refusal(Warehouse.COUNT_BELOW_RESERVED, Kind.RULE_VIOLATED))
                     .expectNoEvents();
         }

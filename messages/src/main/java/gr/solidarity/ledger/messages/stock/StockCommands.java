@@ -38,8 +38,13 @@ public final class StockCommands {
         @Override public String targetId() { return warehouseId; }
     }
 
-    /** A physical count sets the lot's on-hand quantity; the difference is recorded. */
-    public record RecordPhysicalCount(String warehouseId, String lotId, BigDecimal countedQuantity, String comment)
+    /**
+     * A physical count sets the lot's on-hand quantity; the difference is recorded. {@code countedOn} is the day the
+     * goods were counted, never in the future nor before the lot came into the warehouse; null for the day the count
+     * is recorded.
+     */
+    public record RecordPhysicalCount(String warehouseId, String lotId, BigDecimal countedQuantity, String comment,
+                                      LocalDate countedOn)
             implements LedgerCommand {
         @Override public String targetId() { return warehouseId; }
     }

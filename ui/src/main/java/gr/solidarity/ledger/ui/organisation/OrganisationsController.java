@@ -26,13 +26,17 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 import static gr.solidarity.ledger.ui.shell.Forms.blankToNull;
 
-/** The organisation registry: list and search, and verifying, suspending and reinstating an organisation. */
+/**
+ * The organisation registry: list and search, and verifying, suspending and reinstating an organisation. Registering
+ * one is {@link OrganisationRegistrationController}'s.
+ */
 @Controller
 public class OrganisationsController {
 
@@ -48,15 +52,21 @@ public class OrganisationsController {
 
     @GetMapping("/organisations")
     Mono<Rendering> list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-                         @RequestParam(required = false) String search, @RequestParam(required = false) String cursor) {
+                         @RequestParam(required = false) String search, @RequestParam(required = false) String cursor,
+                         @RequestParam(required = false) String registered) {
         OrganisationKind chosenKind = parse(OrganisationKind.class, kind);
         OrganisationStatus chosenStatus = parse(OrganisationStatus.class, status);
         String searched = blankToNull(search);
-        return views.one(new FindOrganisations(chosenKind, null, null, null, chosenStatus, searched, null, 50,
-                        blankToNull(cursor) == null ? null : decode(cursor)), OrganisationPage.class)
-                .map(page -> Rendering.view("organisations/list")
-                        .modelAttribute("organisations", page.items())
-                        .modelAttribute("next", page.nextCursor() == null ? "" : page.nextCursor())
+        // the organisation just registered, named in the notice with a link to it
+        Mono<List<OrganisationView>> justRegistered = blankToNull(registered) == null ? Mono.just(List.of())
+                : views.optional(new FindOrganisation(registered.strip()), OrganisationView.class)
+                        .map(found -> List.of(found)).defaultIfEmpty(List.of());
+        return Mono.zip(views.one(new FindOrganisations(chosenKind, null, null, null, chosenStatus, searched, null, 50,
+                        blankToNull(cursor) == null ? null : decode(cursor)), OrganisationPage.class), justRegistered)
+                .map(found -> Rendering.view("organisations/list")
+                        .modelAttribute("registered", found.getT2())
+                        .modelAttribute("organisations", found.getT1().items())
+                        .modelAttribute("next", found.getT1().nextCursor() == null ? "" : found.getT1().nextCursor())
                         .modelAttribute("kind", chosenKind == null ? "" : chosenKind.name())
                         .modelAttribute("status", chosenStatus == null ? "" : chosenStatus.name())
                         .modelAttribute("search", searched == null ? "" : searched)

@@ -82,8 +82,10 @@ public class StockController {
     Mono<Rendering> stock(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
                           @RequestParam(required = false) String receipt, @RequestParam(required = false) String done,
                           @RequestParam(required = false) String difference,
-                          @RequestParam(required = false) String to) {
+                          @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String countedOn) {
         Map<String, String> notice = new LinkedHashMap<>();
+        notice.put("countedOn", date(countedOn) == null ? "" : countedOn);
         notice.put("receipt", receipt == null ? "" : receipt);
         notice.put("done", done == null ? "" : done);
         notice.put("difference", difference == null || quantity(difference) == null ? "" : difference);
@@ -113,8 +115,16 @@ public class StockController {
         return operation(exchange, "count", (form, errors) -> {
             BigDecimal counted = typedQuantity(form, "count.countedQuantity", errors, exchange);
             String lotId = blankToNull(form.getFirst("count.lotId"));
+            String countedOnText = blankToNull(form.getFirst("count.countedOn"));
+            LocalDate countedOn = date(countedOnText);
+            if (countedOnText != null && countedOn == null) {
+                errors.field("count.countedOn", messages.getMessage("refusal.COUNTED_ON_UNREADABLE", null,
+                        exchange.getLocaleContext().getLocale()));
+            }
+            // left empty, the count is of the day it is recorded, as the command side decides
             return errors.any() ? null : new Operation(new RecordPhysicalCount(form.getFirst("warehouse"), lotId, counted,
-                    blankToNull(form.getFirst("count.comment"))), lotId, before -> counted, "counted");
+                    blankToNull(form.getFirst("count.comment")), countedOn), lotId, before -> counted,
+                    "counted" + (countedOn == null ? "" : "&countedOn=" + countedOn));
         });
     }
 
@@ -237,8 +247,8 @@ public class StockController {
                                  Map<String, String> typed, FormErrors errors, String failed) {
         LocalDate soon = LocalDate.now(Formats.ATHENS).plusDays(30);
         List<String> shown = new ArrayList<>(List.of("adjust.lotId", "adjust.quantityDelta", "adjust.reason",
-                "adjust.comment", "count.lotId", "count.countedQuantity", "count.comment", "transfer.toWarehouseId",
-                "minimum.itemCode", "minimum.minimum"));
+                "adjust.comment", "count.lotId", "count.countedQuantity", "count.countedOn", "count.comment",
+                "transfer.toWarehouseId", "minimum.itemCode", "minimum.minimum"));
         for (int index = 0; index < TRANSFER_LINES; index++) {
             shown.add("transfer.lines[" + index + "].lotId");
             shown.add("transfer.lines[" + index + "].quantity");
@@ -261,6 +271,9 @@ public class StockController {
                         .modelAttribute("difference", notice.getOrDefault("difference", "").isEmpty() ? null
                                 : quantity(notice.get("difference")))
                         .modelAttribute("to", notice.getOrDefault("to", ""))
+                        .modelAttribute("countedOn", notice.getOrDefault("countedOn", "").isEmpty()
+                                ? LocalDate.now(Formats.ATHENS) : date(notice.get("countedOn")))
+                        .modelAttribute("today", LocalDate.now(Formats.ATHENS))
                         .modelAttribute("reasons", AdjustmentReason.values())
                         .modelAttribute("lineIndexes", java.util.stream.IntStream.range(0, TRANSFER_LINES).boxed().toList())
                         .modelAttribute("typed", typed)

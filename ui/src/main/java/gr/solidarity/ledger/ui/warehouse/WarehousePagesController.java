@@ -1,12 +1,11 @@
 package gr.solidarity.ledger.ui.warehouse;
 
 import gr.solidarity.ledger.gateway.SignedInCommands;
-import gr.solidarity.ledger.messages.common.Municipality;
 import gr.solidarity.ledger.messages.common.PostalAddress;
-import gr.solidarity.ledger.messages.geography.GeographyQueries.FindMunicipalities;
 import gr.solidarity.ledger.messages.stock.StockQueries.FindStockWarehouses;
 import gr.solidarity.ledger.messages.stock.StockQueries.StockWarehouseView;
 import gr.solidarity.ledger.messages.warehouse.WarehouseCommands.RegisterWarehouse;
+import gr.solidarity.ledger.ui.geography.MunicipalityPicker;
 import gr.solidarity.ledger.ui.shell.FormErrors;
 import gr.solidarity.ledger.ui.shell.Views;
 import org.springframework.context.MessageSource;
@@ -28,8 +27,8 @@ import java.util.UUID;
 import static gr.solidarity.ledger.ui.shell.Forms.blankToNull;
 
 /**
- * The warehouses and registering a new one, in a municipality chosen from the reference geography: first the regional
- * unit, then one of its municipalities.
+ * The warehouses and registering a new one, in a municipality chosen from the reference geography with the
+ * {@link MunicipalityPicker}.
  */
 @Controller
 public class WarehousePagesController {
@@ -40,28 +39,19 @@ public class WarehousePagesController {
     private final Views views;
     private final SignedInCommands commands;
     private final MessageSource messages;
+    private final MunicipalityPicker picker;
 
-    public WarehousePagesController(Views views, SignedInCommands commands, MessageSource messages) {
+    public WarehousePagesController(Views views, SignedInCommands commands, MessageSource messages,
+                                    MunicipalityPicker picker) {
         this.views = views;
         this.commands = commands;
         this.messages = messages;
+        this.picker = picker;
     }
 
     @GetMapping("/warehouses")
     Mono<Rendering> list(@RequestParam(required = false) String registered) {
         return page(Map.of(), FormErrors.none(), registered);
-    }
-
-    /** The municipalities of a regional unit, as the options of the municipality's list (asked by htmx). */
-    @GetMapping("/warehouses/municipalities")
-    Mono<Rendering> municipalities(@RequestParam(required = false) String regionalUnit) {
-        String unit = blankToNull(regionalUnit);
-        return (unit == null ? Mono.just(List.<Municipality>of())
-                : views.list(new FindMunicipalities(unit), Municipality.class))
-                .map(found -> Rendering.view("warehouses/municipalities")
-                        .modelAttribute("municipalities", found)
-                        .modelAttribute("chosen", "")
-                        .build());
     }
 
     @PostMapping("/warehouses")
@@ -93,22 +83,11 @@ public class WarehousePagesController {
                 .timeout(java.time.Duration.ofSeconds(10), all);
     }
 
-    /** One regional unit of the picker. */
-    public record RegionalUnit(String code, String nameEl, String nameEn) {
-    }
-
     private Mono<Rendering> page(Map<String, String> typed, FormErrors errors, String registered) {
-        String chosenUnit = blankToNull(typed.get("regionalUnit"));
-        return Mono.zip(views.list(new FindStockWarehouses(), StockWarehouseView.class),
-                        views.list(new FindMunicipalities(null), Municipality.class))
+        return Mono.zip(views.list(new FindStockWarehouses(), StockWarehouseView.class), picker.as(typed))
                 .map(found -> Rendering.view("warehouses/list")
                         .modelAttribute("warehouses", found.getT1())
-                        .modelAttribute("regionalUnits", found.getT2().stream()
-                                .map(m -> new RegionalUnit(m.regionalUnitCode(), m.regionalUnitEl(), m.regionalUnitEn()))
-                                .distinct().toList())
-                        .modelAttribute("municipalities", chosenUnit == null ? List.of() : found.getT2().stream()
-                                .filter(m -> m.regionalUnitCode().equals(chosenUnit)).toList())
-                        .modelAttribute("chosen", typed.getOrDefault("municipalityCode", ""))
+                        .modelAttribute("picker", found.getT2())
                         .modelAttribute("registered", registered == null ? "" : registered)
                         .modelAttribute("typed", typed)
                         .modelAttribute("errors", errors)
