@@ -93,7 +93,8 @@ final class AccessPolicy {
         // and of auditors, who read everything and change nothing
         allow(exchanges, null, roles(AUDITOR), "/audit", "/audit/**");
         // and of administrators
-        allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
+        allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**", "/admin/projections",
+                "/admin/projections/**");
 
         // operations: health is public (without details) for load balancers and orchestrators; metrics are for
         // administrators, or for whoever reaches the separate management port
