@@ -9,14 +9,11 @@ import gr.solidarity.ledger.messages.organisation.OrganisationQueries.Organisati
 import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationPage;
 import gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationView;
 import gr.solidarity.ledger.ui.shell.FormErrors;
-import gr.solidarity.ledger.ui.shell.Formats;
+import gr.solidarity.ledger.ui.shell.TableExport;
 import gr.solidarity.ledger.ui.shell.Views;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +25,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,10 +37,6 @@ import java.util.Locale;
 public class AuditTrailController {
 
     static final int PAGE = 50;
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final Views views;
     private final AuditRows rows;
@@ -90,7 +80,7 @@ public class AuditTrailController {
     Mono<Rendering> timeline(@PathVariable String entityId, @RequestParam(required = false) Long after,
                              ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
-        return rows.page(new FindEntityTimeline(entityId, AuditRows.EXPORT_PAGE, after))
+        return rows.page(new FindEntityTimeline(entityId, AuditRows.LONGEST_PAGE, after))
                 .filter(page -> after != null || !page.items().isEmpty())
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
                 .flatMap(page -> {
@@ -121,20 +111,16 @@ public class AuditTrailController {
     ResponseEntity<Flux<DataBuffer>> csv(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         TrailFilters filters = checked(exchange, locale);
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(locale, "csv"))
-                .body(export.csv(filters, locale, exchange.getResponse().bufferFactory()));
+        return TableExport.download(messages.getMessage("audit.file", null, locale), "csv",
+                export.csv(filters, locale, exchange.getResponse().bufferFactory()));
     }
 
     @GetMapping("/audit/export.xlsx")
     ResponseEntity<Flux<DataBuffer>> xlsx(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         TrailFilters filters = checked(exchange, locale);
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(locale, "xlsx"))
-                .body(export.xlsx(filters, locale, messages.getMessage("audit.sheet", null, locale),
+        return TableExport.download(messages.getMessage("audit.file", null, locale), "xlsx",
+                export.xlsx(filters, locale, messages.getMessage("audit.sheet", null, locale),
                         exchange.getResponse().bufferFactory()));
     }
 
@@ -146,12 +132,6 @@ public class AuditTrailController {
                     List.of())));
         }
         return filters;
-    }
-
-    private String attachment(Locale locale, String extension) {
-        String name = messages.getMessage("audit.file", null, locale) + "-"
-                + FILE_STAMP.format(LocalDateTime.now(Formats.ATHENS)) + "." + extension;
-        return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
     }
 
     private Mono<List<OrganisationView>> organisations() {
