@@ -100,7 +100,8 @@ final class AccessPolicy {
         allow(exchanges, GET, roles(DIRECTOR, AUDITOR), "/reports/distribution", "/reports/distribution.pdf");
         exchanges.pathMatchers("/certificates/**", "/reports/**").denyAll();
         // and of administrators
-        allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**");
+        allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**", "/admin/projections",
+                "/admin/projections/**");
 
         // operations: health is public (without details) for load balancers and orchestrators; metrics are for
         // administrators, or for whoever reaches the separate management port

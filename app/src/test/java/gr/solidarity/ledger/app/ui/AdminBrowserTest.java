@@ -1,6 +1,8 @@
 package gr.solidarity.ledger.app.ui;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import gr.solidarity.ledger.app.support.Identities;
 import gr.solidarity.ledger.app.support.RunningLedger;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The administrator manages accounts in the browser: a password too short is refused next to the field; an account
- * created there can sign in; a disabled one no longer can. Only administrators open these pages.
+ * created there can sign in; a disabled one no longer can. The administrator rebuilds a view after confirming it and
+ * follows it back to running and up to date. Only administrators open these pages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -115,5 +118,54 @@ class AdminBrowserTest {
             ledger.identities().staff(role).get().uri("/admin/users/admin").exchange().expectStatus().isForbidden();
         }
         ledger.identities().admin().get().uri("/admin/users/nobody-here").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    @Order(4)
+    void theAdministratorRebuildsAViewAndFollowsItBackToUpToDate() {
+        admin.navigate("/admin/projections");
+        Locator accounts = admin.locator("#projection-user-accounts");
+        assertThat(accounts.locator(".state")).containsText("Σε λειτουργία");
+        assertThat(admin.locator("#projection-stock")).isVisible();
+        Browser.check(admin, "admin-05-projections");
+
+        accounts.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Ανακατασκευή της προβολής user-accounts")).click();
+        assertThat(admin.locator("h1")).hasText("Ανακατασκευή της προβολής user-accounts;");
+        Browser.check(admin, "admin-06-rebuild-confirmation");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ναι, ανακατασκευή")).click();
+
+        assertThat(admin.locator(".alert.success")).containsText("Η προβολή user-accounts ανακατασκευάζεται");
+        // the table refreshes itself until every view is caught up
+        assertThat(accounts.locator(".state")).containsText("Σε λειτουργία · ενημερωμένη",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(accounts.locator(".behind")).hasText("0");
+        assertThat(accounts.locator(".position")).hasText(accounts.locator("td").nth(2).textContent());
+        Browser.screenshot(admin, "admin-07-rebuilt");
+        // the rebuilt view knows the accounts again, the one created in the browser among them
+        admin.navigate("/admin/users");
+        assertThat(admin.locator("#account-" + NEW_USER)).containsText("Πέτρος Ιωάννου");
+
+        admin.navigate("/admin/projections?lang=en");
+        Browser.fullyTranslated(admin);
+        Browser.accessible(admin);
+        admin.navigate("/admin/projections/user-accounts/rebuild?lang=en");
+        Browser.fullyTranslated(admin);
+        Browser.accessible(admin);
+        admin.navigate("/admin/projections?lang=el");
+    }
+
+    @Test
+    @Order(5)
+    void onlyAdministratorsOpenTheViewsPage() {
+        for (Role role : List.of(Role.OFFICER, Role.DIRECTOR, Role.AUDITOR)) {
+            ledger.identities().staff(role).get().uri("/admin/projections").exchange().expectStatus().isForbidden();
+            ledger.identities().staff(role).post().uri("/admin/projections/stock/rebuild").exchange()
+                    .expectStatus().isForbidden();
+        }
+        ledger.identities().admin().get().uri("/admin/projections/no-such-view/rebuild").exchange()
+                .expectStatus().isNotFound();
+        ledger.identities().admin().post().uri("/admin/projections/no-such-view/rebuild").exchange()
+                .expectStatus().isNotFound();
     }
 }

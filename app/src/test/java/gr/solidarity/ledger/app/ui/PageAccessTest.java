@@ -261,6 +261,28 @@ class PageAccessTest {
     }
 
     @Test
+    void theViewsPageIsForAdministratorsOnly() {
+        for (Role role : Role.values()) {
+            for (String page : List.of("/admin/projections", "/admin/projections/status",
+                    "/admin/projections/stock/rebuild")) {
+                WebTestClient.ResponseSpec answer = as(role).get().uri(page).accept(MediaType.TEXT_HTML).exchange();
+                if (role == Role.ADMIN) {
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page).isEqualTo(200));
+                } else {
+                    answer.expectStatus().value(status -> assertThat(status).as(role + " " + page).isEqualTo(403));
+                }
+            }
+            if (role != Role.ADMIN) {
+                as(role).post().uri("/admin/projections/stock/rebuild").exchange()
+                        .expectStatus().value(status -> assertThat(status).as(role + " rebuild").isEqualTo(403));
+            }
+        }
+        String navigation = as(Role.ADMIN).get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(navigation).contains("href=\"/admin/projections\"");
+    }
+
+    @Test
     void theLanguageChosenIsRememberedByACookie() {
         WebTestClient officer = as(Role.OFFICER);
         String cookie = officer.get().uri("/needs?lang=en").exchange().expectStatus().isOk()

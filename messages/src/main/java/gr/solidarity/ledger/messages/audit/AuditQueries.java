@@ -44,6 +44,15 @@ public final class AuditQueries {
     }
 
     /**
+     * Every entry the same filters select, newest first, as one stream read through a single cursor of the view: for
+     * exports, which would otherwise have the view find and order the entries before each page once per page. Asked
+     * as a streaming query.
+     */
+    public record StreamAuditEntries(String entityId, String eventType, String actor, String organisationId,
+                                     Instant from, Instant to) {
+    }
+
+    /**
      * Everything that happened to one record, oldest first: events of the aggregate with this id, and events that
      * name it as a lot.
      */

@@ -5,6 +5,7 @@ import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryPage;
 import gr.solidarity.ledger.messages.audit.AuditQueries.AuditEntryView;
 import gr.solidarity.ledger.messages.audit.AuditQueries.FindAuditEntries;
 import gr.solidarity.ledger.messages.audit.AuditQueries.FindEntityTimeline;
+import gr.solidarity.ledger.messages.audit.AuditQueries.StreamAuditEntries;
 import gr.solidarity.ledger.query.web.Pages;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
@@ -12,7 +13,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +27,9 @@ import java.util.List;
 @Component
 class AuditQueryHandler {
 
+    /** Entries the cursor brings at a time. */
+    private static final int STREAM_BATCH = 500;
+
     private final MongoTemplate mongo;
 
     AuditQueryHandler(MongoTemplate mongo) {
@@ -31,29 +38,51 @@ class AuditQueryHandler {
 
     @QueryHandler
     AuditEntryPage handle(FindAuditEntries query) {
-        List<Criteria> filters = new ArrayList<>();
-        if (query.entityId() != null) {
-            filters.add(concerning(query.entityId()));
-        }
-        if (query.eventType() != null) {
-            filters.add(Criteria.where("eventType").is(query.eventType()));
-        }
-        if (query.actor() != null) {
-            filters.add(Criteria.where("actor").is(query.actor()));
-        }
-        if (query.organisationId() != null) {
-            filters.add(Criteria.where("organisationIds").is(query.organisationId()));
-        }
-        if (query.from() != null) {
-            filters.add(Criteria.where("at").gte(query.from()));
-        }
-        if (query.to() != null) {
-            filters.add(Criteria.where("at").lte(query.to()));
-        }
+        List<Criteria> filters = filters(query.entityId(), query.eventType(), query.actor(), query.organisationId(),
+                query.from(), query.to());
         if (query.beforePosition() != null) {
             filters.add(Criteria.where("position").lt(query.beforePosition()));
         }
         return page(filters, Sort.Direction.DESC, query.limit());
+    }
+
+    /**
+     * The whole selection through one cursor, read as the consumer asks for more. The view is found and ordered
+     * once; paging it instead costs a search and an ordering of everything before each page, once per page.
+     */
+    @QueryHandler
+    Flux<AuditEntryView> handle(StreamAuditEntries query) {
+        List<Criteria> filters = filters(query.entityId(), query.eventType(), query.actor(), query.organisationId(),
+                query.from(), query.to());
+        Query selection = (filters.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(filters)))
+                .with(Sort.by(Sort.Direction.DESC, "position"))
+                .cursorBatchSize(STREAM_BATCH);
+        return Flux.fromStream(() -> mongo.stream(selection, AuditEntryView.class, AuditQueries.COLLECTION))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static List<Criteria> filters(String entityId, String eventType, String actor, String organisationId,
+                                          Instant from, Instant to) {
+        List<Criteria> filters = new ArrayList<>();
+        if (entityId != null) {
+            filters.add(concerning(entityId));
+        }
+        if (eventType != null) {
+            filters.add(Criteria.where("eventType").is(eventType));
+        }
+        if (actor != null) {
+            filters.add(Criteria.where("actor").is(actor));
+        }
+        if (organisationId != null) {
+            filters.add(Criteria.where("organisationIds").is(organisationId));
+        }
+        if (from != null) {
+            filters.add(Criteria.where("at").gte(from));
+        }
+        if (to != null) {
+            filters.add(Criteria.where("at").lte(to));
+        }
+        return filters;
     }
 
     @QueryHandler

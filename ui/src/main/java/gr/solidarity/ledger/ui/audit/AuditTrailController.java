@@ -13,7 +13,6 @@ import gr.solidarity.ledger.ui.shell.TableExport;
 import gr.solidarity.ledger.ui.shell.Views;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -81,7 +80,7 @@ public class AuditTrailController {
     Mono<Rendering> timeline(@PathVariable String entityId, @RequestParam(required = false) Long after,
                              ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
-        return rows.page(new FindEntityTimeline(entityId, AuditRows.EXPORT_PAGE, after))
+        return rows.page(new FindEntityTimeline(entityId, AuditRows.LONGEST_PAGE, after))
                 .filter(page -> after != null || !page.items().isEmpty())
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
                 .flatMap(page -> {
@@ -112,20 +111,16 @@ public class AuditTrailController {
     ResponseEntity<Flux<DataBuffer>> csv(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         TrailFilters filters = checked(exchange, locale);
-        return ResponseEntity.ok()
-                .contentType(TableExport.CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(locale, "csv"))
-                .body(export.csv(filters, locale, exchange.getResponse().bufferFactory()));
+        return TableExport.download(messages.getMessage("audit.file", null, locale), "csv",
+                export.csv(filters, locale, exchange.getResponse().bufferFactory()));
     }
 
     @GetMapping("/audit/export.xlsx")
     ResponseEntity<Flux<DataBuffer>> xlsx(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         TrailFilters filters = checked(exchange, locale);
-        return ResponseEntity.ok()
-                .contentType(TableExport.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(locale, "xlsx"))
-                .body(export.xlsx(filters, locale, messages.getMessage("audit.sheet", null, locale),
+        return TableExport.download(messages.getMessage("audit.file", null, locale), "xlsx",
+                export.xlsx(filters, locale, messages.getMessage("audit.sheet", null, locale),
                         exchange.getResponse().bufferFactory()));
     }
 
@@ -137,10 +132,6 @@ public class AuditTrailController {
                     List.of())));
         }
         return filters;
-    }
-
-    private String attachment(Locale locale, String extension) {
-        return TableExport.attachment(messages.getMessage("audit.file", null, locale), extension);
     }
 
     private Mono<List<OrganisationView>> organisations() {

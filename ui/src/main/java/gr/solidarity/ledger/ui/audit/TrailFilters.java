@@ -2,6 +2,7 @@ package gr.solidarity.ledger.ui.audit;
 
 import gr.solidarity.ledger.messages.audit.AuditQueries;
 import gr.solidarity.ledger.messages.audit.AuditQueries.FindAuditEntries;
+import gr.solidarity.ledger.messages.audit.AuditQueries.StreamAuditEntries;
 import gr.solidarity.ledger.ui.shell.FormErrors;
 import gr.solidarity.ledger.ui.shell.Formats;
 import org.springframework.context.MessageSource;
@@ -55,12 +56,21 @@ public record TrailFilters(String entity, String type, String actor, String orga
 
     /** The query for one page of the trail, newest first, older than {@code beforePosition} when given. */
     FindAuditEntries query(int limit, Long beforePosition) {
-        Instant toInstant = instant(to);
-        // the minute (or second) typed as the end of a period is included whole
-        Instant end = toInstant == null ? null
-                : toInstant.plusSeconds(to.length() > "2026-12-01T09:30".length() ? 1 : 60).minusNanos(1);
         return new FindAuditEntries(blankToNull(entity), blankToNull(type), blankToNull(actor),
-                blankToNull(organisation), instant(from), end, limit, beforePosition);
+                blankToNull(organisation), instant(from), end(), limit, beforePosition);
+    }
+
+    /** Every entry the filters select, for an export. */
+    StreamAuditEntries stream() {
+        return new StreamAuditEntries(blankToNull(entity), blankToNull(type), blankToNull(actor),
+                blankToNull(organisation), instant(from), end());
+    }
+
+    /** The minute (or second) typed as the end of a period is included whole. */
+    private Instant end() {
+        Instant toInstant = instant(to);
+        return toInstant == null ? null
+                : toInstant.plusSeconds(to.length() > "2026-12-01T09:30".length() ? 1 : 60).minusNanos(1);
     }
 
     /** The filters as a query string, for the paging and export links of the same page. */

@@ -130,13 +130,12 @@ public class DonorController {
                                                         ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         Formats formats = new Formats(locale);
-        return statementRows(from, to).map(found -> ResponseEntity.ok()
-                .contentType(TableExport.CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        TableExport.attachment(messages.getMessage("donor.file", null, locale), "csv"))
-                .body(TableExport.csv(statementHeaders(locale), Flux.fromIterable(found.getT2())
-                                .map(row -> List.of(itemShown(row, formats, locale), formats.number(row.pledged()),
-                                        formats.number(row.delivered()), formats.number(row.distributed()))),
+        return statementRows(from, to).map(found -> TableExport.download(
+                messages.getMessage("donor.file", null, locale), "csv",
+                TableExport.csv(TableExport.columns(statementHeaders(locale)), Flux.fromIterable(found.getT2())
+                                .map(row -> TableExport.cells(List.of(itemShown(row, formats, locale),
+                                        formats.number(row.pledged()), formats.number(row.delivered()),
+                                        formats.number(row.distributed())))),
                         exchange.getResponse().bufferFactory())));
     }
 
@@ -146,13 +145,12 @@ public class DonorController {
                                                          ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         Formats formats = new Formats(locale);
-        return statementRows(from, to).map(found -> ResponseEntity.ok()
-                .contentType(TableExport.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        TableExport.attachment(messages.getMessage("donor.file", null, locale), "xlsx"))
-                .body(TableExport.xlsx(messages.getMessage("donor.sheet", null, locale), statementHeaders(locale),
-                        found.getT2().stream().map(row -> List.<Object>of(itemShown(row, formats, locale),
-                                row.pledged(), row.delivered(), row.distributed())).toList(),
+        return statementRows(from, to).map(found -> TableExport.download(
+                messages.getMessage("donor.file", null, locale), "xlsx",
+                TableExport.xlsx(messages.getMessage("donor.sheet", null, locale),
+                        TableExport.columns(statementHeaders(locale)), Flux.fromIterable(found.getT2())
+                                .map(row -> TableExport.cells(List.<Object>of(itemShown(row, formats, locale),
+                                        row.pledged(), row.delivered(), row.distributed()))),
                         exchange.getResponse().bufferFactory())));
     }
 

@@ -72,11 +72,9 @@ public class DonorDistributionController {
     Mono<ResponseEntity<Flux<DataBuffer>>> csv(@RequestParam(required = false) String from,
                                                @RequestParam(required = false) String to, ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
-        return distribution(Period.of(from, to)).map(found -> ResponseEntity.ok()
-                .contentType(TableExport.CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, TableExport.attachment(file(locale), "csv"))
-                .body(TableExport.csv(rows.headers(locale), Flux.fromIterable(found.rows())
-                                .map(row -> rows.csvCells(rows.row(row, locale))),
+        return distribution(Period.of(from, to)).map(found -> TableExport.download(file(locale), "csv",
+                TableExport.csv(TableExport.columns(rows.headers(locale)), Flux.fromIterable(found.rows())
+                                .map(row -> TableExport.cells(rows.csvCells(rows.row(row, locale)))),
                         exchange.getResponse().bufferFactory())));
     }
 
@@ -84,11 +82,10 @@ public class DonorDistributionController {
     Mono<ResponseEntity<Flux<DataBuffer>>> xlsx(@RequestParam(required = false) String from,
                                                 @RequestParam(required = false) String to, ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
-        return distribution(Period.of(from, to)).map(found -> ResponseEntity.ok()
-                .contentType(TableExport.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, TableExport.attachment(file(locale), "xlsx"))
-                .body(TableExport.xlsx(messages.getMessage("where.sheet", null, locale), rows.headers(locale),
-                        found.rows().stream().map(row -> rows.xlsxCells(rows.row(row, locale))).toList(),
+        return distribution(Period.of(from, to)).map(found -> TableExport.download(file(locale), "xlsx",
+                TableExport.xlsx(messages.getMessage("where.sheet", null, locale),
+                        TableExport.columns(rows.headers(locale)), Flux.fromIterable(found.rows())
+                                .map(row -> TableExport.cells(rows.xlsxCells(rows.row(row, locale)))),
                         exchange.getResponse().bufferFactory())));
     }
 

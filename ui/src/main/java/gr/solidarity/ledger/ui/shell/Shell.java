@@ -121,6 +121,7 @@ public class Shell {
         }
         if (role == Role.ADMIN) {
             entries.add(new NavEntry("/admin/users", "nav.admin.accounts"));
+            entries.add(new NavEntry("/admin/projections", "nav.admin.projections"));
         }
         if (role == Role.DONOR) {
             entries.add(new NavEntry("/donor", "nav.donor.statement"));

@@ -21,7 +21,7 @@ public class UiConfiguration {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("ui/messages", "ui/people", "ui/audit");
+        messages.setBasenames("ui/messages", "ui/people", "ui/audit", "ui/exports");
         messages.setDefaultEncoding("UTF-8");
         // Greek is the bundle without a suffix; a missing English text must never fall back to the JVM's language
         messages.setFallbackToSystemLocale(false);

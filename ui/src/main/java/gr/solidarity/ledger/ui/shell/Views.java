@@ -3,6 +3,7 @@ package gr.solidarity.ledger.ui.shell;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -55,6 +56,15 @@ public class Views {
                 .flatMap(answer -> answer.filter(done).map(Mono::just).orElseGet(Mono::empty))
                 .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
                 .timeout(PATIENCE, optional(query, type));
+    }
+
+    /**
+     * Every answer of a streaming query, read as they are asked for. Asking for more may read the view, which blocks,
+     * so it is done off the event loop.
+     */
+    public <R> Flux<R> stream(Object query, Class<R> type) {
+        return Flux.defer(() -> Flux.from(queries.streamingQuery(query, type)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     public QueryGateway gateway() {

@@ -31,7 +31,7 @@ class MessageBundlesTest {
     private static final Pattern DYNAMIC = Pattern.compile("'(priority|structure|unit|role|state|step|done|refusal|kind|orgStatus|reason|organisations\\.done|dashboard\\.chartEmpty)\\.'");
 
     /** Each bundle's basename: every one has a Greek file and an English one. */
-    private static final String[] BASENAMES = {"messages", "people", "audit"};
+    private static final String[] BASENAMES = {"messages", "people", "audit", "exports"};
 
     static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -109,6 +109,7 @@ class MessageBundlesTest {
         check(keys, "category.", gr.solidarity.ledger.messages.catalogue.ItemCategory.values());
         check(keys, "kind.", gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationKind.values());
         check(keys, "reason.", gr.solidarity.ledger.messages.stock.AdjustmentReason.values());
+        check(keys, "projections.state.", gr.solidarity.ledger.messages.operations.ProjectionQueries.ProjectionState.values());
         check(keys, "orgStatus.", gr.solidarity.ledger.messages.organisation.OrganisationQueries.OrganisationStatus.values());
         for (String done : new String[]{"proposed", "approved", "rejected", "dispatched", "received"}) {
             assertThat(keys).contains("done." + done);
