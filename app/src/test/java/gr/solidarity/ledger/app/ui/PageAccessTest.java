@@ -32,7 +32,7 @@ class PageAccessTest {
     private static final List<String> DIRECTORATE_PAGES = List.of("/needs", "/approvals", "/stock", "/receipts/new",
             "/needs/some-need/allocation", "/allocations/some-allocation", "/allocations/some-allocation/manifest",
             "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM",
-            "/warehouses", "/warehouses/municipalities?regionalUnit=18");
+            "/warehouses", "/warehouses/municipalities?regionalUnit=18", "/registry/stale");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
 
     @TempDir
