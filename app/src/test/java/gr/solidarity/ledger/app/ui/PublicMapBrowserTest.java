@@ -193,7 +193,8 @@ class PublicMapBrowserTest {
         }
         citizen.navigate("/public/structures");
         mapped(citizen);
-        assertThat(citizen.locator("#structures-map canvas").first()).as("the boundaries are drawn").isAttached();
+        // the boundaries are drawn on the canvas
+        assertThat(citizen.locator("#structures-map canvas").first()).isAttached();
         assertThat(citizen.locator("#map-status")).hasText("Δομές στον χάρτη: 7.");
         Browser.check(citizen, "public-map-01-all");
     }
