@@ -256,6 +256,21 @@ class PublicMapBrowserTest {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(api).contains(ids.get("grocery-open"), ids.get("pharmacy-open"))
                 .doesNotContain(ids.get("grocery-tuesdays"), ids.get("grocery-works"), ids.get("pharmacy-evenings"));
+
+        // a page of those open now is filled from rows judged one by one, and the next page goes on after it
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<?, ?> page = officer.get("/api/registry/public-cards?openNow=true&limit=1"
+                            + (cursor == null ? "" : "&cursor=" + cursor)).expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            ((List<?>) page.get("items")).forEach(item -> paged.add((String) ((Map<?, ?>) item).get("id")));
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(idsOf("grocery-open", "grocery-stale", "pharmacy-open",
+                "shelter"));
     }
 
     @Test
