@@ -87,7 +87,7 @@ final class AccessPolicy {
         allow(exchanges, null, roles(OFFICER, DIRECTOR), "/needs", "/needs/**", "/approvals", "/approvals/**",
                 "/allocations/**", "/stock", "/stock/**", "/receipts", "/receipts/**", "/organisations",
                 "/organisations/**", "/catalogue", "/catalogue/**",
-                "/warehouses", "/warehouses/**", "/municipalities");
+                "/warehouses", "/warehouses/**", "/municipalities", "/registry", "/registry/**");
         // the web interface's pages of a recipient structure's members
         allow(exchanges, null, roles(RECIPIENT), "/structure", "/structure/**");
         // and of a donor company's members

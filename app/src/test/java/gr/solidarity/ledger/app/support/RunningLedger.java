@@ -3,9 +3,11 @@ package gr.solidarity.ledger.app.support;
 import gr.solidarity.ledger.app.SolidarityLedgerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +39,20 @@ public final class RunningLedger implements AutoCloseable {
         return startWithoutAdministratorPassword(dataDirectory, withAdministrator.toArray(String[]::new));
     }
 
+    /** As {@link #start}, with the clock the application reads "now" from (its {@code Clock} bean) given by the test. */
+    public static RunningLedger startWithClock(Path dataDirectory, Clock clock, String... properties) {
+        List<String> withAdministrator = new ArrayList<>(List.of(
+                "ledger.security.admin.password=" + Identities.ADMIN_PASSWORD));
+        withAdministrator.addAll(List.of(properties));
+        return start(dataDirectory, clock, withAdministrator.toArray(String[]::new));
+    }
+
     /** As an operator would start it: only the given properties, so a first start generates the admin password. */
     public static RunningLedger startWithoutAdministratorPassword(Path dataDirectory, String... properties) {
+        return start(dataDirectory, null, properties);
+    }
+
+    private static RunningLedger start(Path dataDirectory, Clock clock, String... properties) {
         SolidarityLedgerApplication.disableNetworkLookups();
         // Passed as command-line arguments: they must win over application.yml, as an operator's would.
         List<String> arguments = new ArrayList<>(List.of(
@@ -52,8 +66,12 @@ public final class RunningLedger implements AutoCloseable {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SolidarityLedgerApplication.class)
-                .run(arguments.toArray(String[]::new));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(SolidarityLedgerApplication.class);
+        if (clock != null) {
+            application.initializers(context -> ((GenericApplicationContext) context).registerBean("testClock",
+                    Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+        }
+        ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
         return new RunningLedger(context);
     }
 

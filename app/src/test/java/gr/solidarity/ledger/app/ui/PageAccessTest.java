@@ -34,7 +34,8 @@ class PageAccessTest {
             "/allocations/some-allocation/manifest.pdf",
             "/organisations", "/organisations/some-organisation", "/catalogue", "/catalogue/SOME-ITEM",
             "/warehouses", "/municipalities?regionalUnit=18", "/organisations/new",
-            "/organisations/new?kind=RECIPIENT_STRUCTURE", "/organisations/tax-number?taxNumber=094014201");
+            "/organisations/new?kind=RECIPIENT_STRUCTURE", "/organisations/tax-number?taxNumber=094014201",
+            "/registry/stale");
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
 
     @TempDir

@@ -42,9 +42,17 @@ public final class StructureQueries {
 
     /**
      * As {@link FindStructures}, for anyone: only active structures that may be shown, each as its public card.
+     *
+     * @param openAt only structures open at this instant ({@link OpeningHours#openAt}); null for all
      */
     public record FindPublicStructures(String regionalUnitCode, String municipalityCode, StructureType type,
-                                       StructureService service, LocalDate today, int limit, String after) {
+                                       StructureService service, LocalDate today, int limit, String after,
+                                       Instant openAt) {
+
+        public FindPublicStructures(String regionalUnitCode, String municipalityCode, StructureType type,
+                                    StructureService service, LocalDate today, int limit, String after) {
+            this(regionalUnitCode, municipalityCode, type, service, today, limit, after, null);
+        }
     }
 
     /** One structure's public card; none for a hidden, closed or unknown structure. */
@@ -138,11 +146,18 @@ public final class StructureQueries {
      * closed one is never found. The area, type and service filters are optional (null), as in
      * {@link FindPublicStructures}.
      *
-     * @param today the day staleness is judged on (in Greece); required
+     * @param today  the day staleness is judged on (in Greece); required
+     * @param openAt only structures open at this instant ({@link OpeningHours#openAt}); null for all
      */
     public record FindNearestStructures(double latitude, double longitude, int k, String regionalUnitCode,
                                         String municipalityCode, StructureType type, StructureService service,
-                                        LocalDate today) {
+                                        LocalDate today, Instant openAt) {
+
+        public FindNearestStructures(double latitude, double longitude, int k, String regionalUnitCode,
+                                     String municipalityCode, StructureType type, StructureService service,
+                                     LocalDate today) {
+            this(latitude, longitude, k, regionalUnitCode, municipalityCode, type, service, today, null);
+        }
     }
 
     /** A public card and how far its shown location lies from the point asked about, in kilometres. */

@@ -73,7 +73,9 @@ class NearestStructuresQueryHandler {
                 || query.regionalUnitCode().equals(view.regionalUnitCode()))
                 && (query.municipalityCode() == null || query.municipalityCode().equals(view.municipalityCode()))
                 && (query.type() == null || query.type() == view.type())
-                && (query.service() == null || (view.services() != null && view.services().contains(query.service())));
+                && (query.service() == null || (view.services() != null && view.services().contains(query.service())))
+                && (query.openAt() == null || (view.openingHours() != null
+                        && view.openingHours().openAt(query.openAt())));
         int k = Math.max(0, Math.min(query.k(), StructureQueries.MAX_NEAREST));
         List<NearbyStructure> items = index().nearest(query.latitude(), query.longitude(), k, filter).stream()
                 .flatMap(found -> PublicStructure.of(found.structure(), query.today()).stream()

@@ -10,12 +10,14 @@ import gr.solidarity.ledger.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -31,9 +33,11 @@ class PublicStructuresController {
     private static final int DEFAULT_K = 10;
 
     private final Queries queries;
+    private final Clock clock;
 
-    PublicStructuresController(Queries queries) {
+    PublicStructuresController(Queries queries, ObjectProvider<Clock> clock) {
         this.queries = queries;
+        this.clock = clock.getIfUnique(() -> Clock.system(GREECE));
     }
 
     @GetMapping("/nearest")
@@ -46,13 +50,16 @@ class PublicStructuresController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String service,
             @RequestParam(required = false) String regionalUnitCode,
             @RequestParam(required = false) String municipalityCode,
+            @Parameter(description = "only structures open now, by their weekly hours and closures, in Greece")
+            @RequestParam(required = false) Boolean openNow,
             @Parameter(description = "answer only once the view reflects this event position (from a command's answer)")
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
         return Mono.fromCallable(() -> new FindNearestStructures(coordinate("lat", lat, 90),
                         coordinate("lon", lon, 180), count(k), blankToNull(regionalUnitCode),
                         blankToNull(municipalityCode), parse("type", type, StructureType.class),
-                        parse("service", service, StructureService.class), LocalDate.now(GREECE)))
+                        parse("service", service, StructureService.class), LocalDate.now(clock.withZone(GREECE)),
+                        Boolean.TRUE.equals(openNow) ? clock.instant() : null))
                 .flatMap(query -> queries.ask(StructureRegistryQueryController.VIEW, minPosition, waitMillis, query,
                         NearestStructures.class));
     }

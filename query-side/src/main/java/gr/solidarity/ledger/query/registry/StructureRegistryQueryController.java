@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -41,9 +43,11 @@ class StructureRegistryQueryController {
     private static final ZoneId GREECE = ZoneId.of("Europe/Athens");
 
     private final Queries queries;
+    private final Clock clock;
 
-    StructureRegistryQueryController(Queries queries) {
+    StructureRegistryQueryController(Queries queries, ObjectProvider<Clock> clock) {
         this.queries = queries;
+        this.clock = clock.getIfUnique(() -> Clock.system(GREECE));
     }
 
     @GetMapping("/structures")
@@ -87,13 +91,15 @@ class StructureRegistryQueryController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String service,
             @RequestParam(required = false) String on,
+            @Parameter(description = "only structures open now, by their weekly hours and closures, in Greece")
+            @RequestParam(required = false) Boolean openNow,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Long minPosition,
             @RequestParam(required = false) Long waitMillis) {
         return Mono.fromCallable(() -> new FindPublicStructures(blankToNull(regionalUnitCode),
                         blankToNull(municipalityCode), parse("type", type, StructureType.class),
                         parse("service", service, StructureService.class), day(on), Pages.limit(limit),
-                        Pages.decodeCursor(cursor)))
+                        Pages.decodeCursor(cursor), Boolean.TRUE.equals(openNow) ? clock.instant() : null))
                 .flatMap(query -> queries.ask(VIEW, minPosition, waitMillis, query, PublicStructurePage.class));
     }
 

@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +71,44 @@ class StructureRegistryQueryHandler {
         List<Criteria> all = area(query.regionalUnitCode(), query.municipalityCode(), query.type(), query.service());
         all.add(Criteria.where("status").is(StructureStatus.ACTIVE.name()));
         all.add(Criteria.where("locationVisibility").ne(LocationVisibility.HIDDEN.name()));
-        Page page = page(all, query.after(), query.limit());
+        Page page = query.openAt() == null ? page(all, query.after(), query.limit())
+                : openPage(all, query.after(), query.limit(), query.openAt());
         return new PublicStructurePage(page.rows().stream()
                 .flatMap(view -> PublicStructure.of(view, query.today()).stream()).toList(), page.next());
+    }
+
+    /**
+     * A page of the structures open at an instant. Opening hours are weekly periods and closures that the store cannot
+     * compare with an instant, so rows are read in order, in chunks, and judged here until the page is full.
+     */
+    private Page openPage(List<Criteria> filters, String after, int limit, Instant openAt) {
+        List<StructureView> open = new ArrayList<>();
+        String lastKey = null;
+        String from = after;
+        int chunk = Math.max(200, limit * 4);
+        while (true) {
+            List<Criteria> all = new ArrayList<>(filters);
+            if (from != null) {
+                all.add(Criteria.where("sortKey").gt(from));
+            }
+            List<Document> rows = mongo.find(Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)))
+                    .with(Sort.by("sortKey")).limit(chunk), Document.class, StructureQueries.COLLECTION);
+            for (Document row : rows) {
+                StructureView view = converter.read(StructureView.class, row);
+                if (view.openingHours() == null || !view.openingHours().openAt(openAt)) {
+                    continue;
+                }
+                if (open.size() == limit) {
+                    return new Page(open, Pages.encodeCursor(lastKey));
+                }
+                open.add(view);
+                lastKey = row.getString("sortKey");
+            }
+            if (rows.size() < chunk) {
+                return new Page(open, null);
+            }
+            from = rows.get(rows.size() - 1).getString("sortKey");
+        }
     }
 
     @QueryHandler

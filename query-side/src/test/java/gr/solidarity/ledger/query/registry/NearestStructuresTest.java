@@ -14,7 +14,12 @@ import gr.solidarity.ledger.messages.registry.StructureType;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 
+import gr.solidarity.ledger.messages.registry.OpeningHours;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -146,6 +151,42 @@ class NearestStructuresTest {
         assertThat(handler.handle(new FindPublicMunicipalities(GeneratedRegistry.regionalUnitCode(1))).items())
                 .extracting(PublicMunicipality::code)
                 .containsExactly(GeneratedRegistry.municipalityCode(1), GeneratedRegistry.municipalityCode(9));
+    }
+
+    @Test
+    void openNowLeavesOutWhatIsClosedAtThatInstantOrHasNoHours() {
+        OpeningHours mondayMornings = new OpeningHours(List.of(new OpeningHours.WeeklyPeriod(DayOfWeek.MONDAY,
+                LocalTime.of(9, 0), LocalTime.of(13, 0))), List.of());
+        OpeningHours tuesdayMornings = new OpeningHours(List.of(new OpeningHours.WeeklyPeriod(DayOfWeek.TUESDAY,
+                LocalTime.of(9, 0), LocalTime.of(13, 0))), List.of());
+        GeoPoint here = new GeoPoint(39.64, 22.42);
+        List<StructureView> registry = List.of(
+                withHours(GeneratedRegistry.view("monday", "Δευτέρα", StructureType.SOCIAL_GROCERY, List.of(),
+                        here, 1, LocationVisibility.EXACT, StructureStatus.ACTIVE), mondayMornings),
+                withHours(GeneratedRegistry.view("tuesday", "Τρίτη", StructureType.SOCIAL_GROCERY, List.of(),
+                        here, 1, LocationVisibility.EXACT, StructureStatus.ACTIVE), tuesdayMornings),
+                GeneratedRegistry.view("unknown", "Άγνωστο", StructureType.SOCIAL_GROCERY, List.of(), here, 1,
+                        LocationVisibility.EXACT, StructureStatus.ACTIVE));
+        NearestStructuresQueryHandler handler = handler(registry);
+        Instant mondayTen = Instant.parse("2026-03-02T08:00:00Z");
+
+        assertThat(handler.handle(new FindNearestStructures(39.6, 22.4, 10, null, null, null, null, TODAY,
+                mondayTen)).items()).extracting(nearby -> nearby.structure().id()).containsExactly("monday");
+        assertThat(handler.handle(new FindNearestStructures(39.6, 22.4, 10, null, null, null, null, TODAY,
+                mondayTen.plus(Duration.ofDays(1)))).items()).extracting(nearby -> nearby.structure().id())
+                .containsExactly("tuesday");
+        assertThat(handler.handle(new FindNearestStructures(39.6, 22.4, 10, null, null, null, null, TODAY,
+                null)).items()).hasSize(3);
+    }
+
+    static StructureView withHours(StructureView v, OpeningHours hours) {
+        return new StructureView(v.id(), v.nameEl(), v.nameEn(), v.type(), v.services(), v.targetGroups(),
+                v.address(), v.location(), v.municipalityCode(), v.municipalityNameEl(), v.municipalityNameEn(),
+                v.regionalUnitCode(), v.regionalUnitNameEl(), v.regionalUnitNameEn(), v.regionCode(),
+                v.regionNameEn(), v.municipalityCentroid(), hours, v.accessibility(), v.contact(),
+                v.beneficiariesServed(), v.locationVisibility(), v.inSolidarityNetwork(), v.organisationId(),
+                v.status(), v.closedOn(), v.closureReason(), v.lastVerifiedOn(), v.lastVerifiedBy(),
+                v.registeredOn(), v.registeredAt(), v.changedAt(), v.stale());
     }
 
     @Test

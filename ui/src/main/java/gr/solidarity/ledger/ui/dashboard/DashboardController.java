@@ -21,6 +21,10 @@ import gr.solidarity.ledger.ui.shell.Formats;
 import gr.solidarity.ledger.ui.shell.Shell;
 import gr.solidarity.ledger.ui.shell.Views;
 import org.springframework.context.MessageSource;
+import gr.solidarity.ledger.messages.registry.StructureQueries.FindStructures;
+import gr.solidarity.ledger.messages.registry.StructureQueries.StructurePage;
+import gr.solidarity.ledger.messages.registry.StructureQueries.StructureStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -28,6 +32,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,13 +48,18 @@ public class DashboardController {
 
     static final int NEAR_EXPIRY_DAYS = 30;
     static final int MONTHS = 12;
+    /** Stale structures counted on the dashboard; beyond this it says "1000+". */
+    static final int STALE_SHOWN = 1000;
 
     private final Views views;
     private final MessageSource messages;
 
-    public DashboardController(Views views, MessageSource messages) {
+    private final Clock clock;
+
+    public DashboardController(Views views, MessageSource messages, ObjectProvider<Clock> clock) {
         this.views = views;
         this.messages = messages;
+        this.clock = clock.getIfUnique(() -> Clock.system(Formats.ATHENS));
     }
 
     /** A picture with the words it says, for those who cannot see it. */
@@ -70,7 +80,10 @@ public class DashboardController {
                             views.one(new FindLowStockItems(200, null), LowStockItemPage.class),
                             views.list(new FindStockCategories(), StockCategoryView.class),
                             views.one(new FindDistribution(DistributionGrouping.MONTH, month.minusMonths(MONTHS - 1).toString(),
-                                    month.toString(), null, null, null, null), DistributionReport.class))
+                                    month.toString(), null, null, null, null), DistributionReport.class),
+                            views.one(new FindStructures(null, null, null, null, StructureStatus.ACTIVE, true,
+                                    LocalDate.ofInstant(clock.instant(), Formats.ATHENS), STALE_SHOWN, null),
+                                    StructurePage.class))
                             .map(found -> {
                                 long urgent = found.getT2().items().stream()
                                         .filter(need -> need.priority() == NeedPriority.URGENT).count();
@@ -82,6 +95,8 @@ public class DashboardController {
                                         .modelAttribute("nearExpiry", found.getT3().items())
                                         .modelAttribute("lowStock", found.getT4().items())
                                         .modelAttribute("nearExpiryDays", NEAR_EXPIRY_DAYS)
+                                        .modelAttribute("staleCount", found.getT7().items().size()
+                                                + (found.getT7().nextCursor() == null ? "" : "+"))
                                         .modelAttribute("charts", List.of(
                                                 stockByCategory(found.getT5(), locale),
                                                 distributionsPerMonth(found.getT6(), month, locale),

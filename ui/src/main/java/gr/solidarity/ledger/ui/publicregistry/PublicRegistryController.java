@@ -13,17 +13,23 @@ import gr.solidarity.ledger.messages.registry.StructureQueries.PublicStructurePa
 import gr.solidarity.ledger.messages.registry.StructureService;
 import gr.solidarity.ledger.messages.registry.StructureType;
 import gr.solidarity.ledger.ui.shell.Views;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,11 +52,21 @@ public class PublicRegistryController {
     private static final ZoneId GREECE = ZoneId.of("Europe/Athens");
     private static final int PAGE = 50;
     private static final int DEFAULT_NEAREST = 3;
+    /** Every structure that matches, for the map; far above any region's registry. */
+    private static final int MAP_LIMIT = 100_000;
 
     private final Views views;
+    private final Clock clock;
+    private final String tileUrl;
+    private final String tileAttribution;
 
-    public PublicRegistryController(Views views) {
+    public PublicRegistryController(Views views, ObjectProvider<Clock> clock,
+                                    @Value("${ledger.public.map.tile-url:}") String tileUrl,
+                                    @Value("${ledger.public.map.tile-attribution:}") String tileAttribution) {
         this.views = views;
+        this.clock = clock.getIfUnique(() -> Clock.system(GREECE));
+        this.tileUrl = tileUrl == null ? "" : tileUrl.trim();
+        this.tileAttribution = tileAttribution == null ? "" : tileAttribution.trim();
     }
 
     /** One option of a select: the code sent and the Greek and English labels. */
@@ -61,12 +77,13 @@ public class PublicRegistryController {
     Mono<Rendering> list(@RequestParam(required = false) String regionalUnitCode,
                          @RequestParam(required = false) String municipalityCode,
                          @RequestParam(required = false) String type, @RequestParam(required = false) String service,
+                         @RequestParam(required = false) String openNow,
                          @RequestParam(required = false) String page) {
         Filters filters = new Filters(blankToNull(regionalUnitCode), blankToNull(municipalityCode),
-                known(type, StructureType.class), known(service, StructureService.class));
+                known(type, StructureType.class), known(service, StructureService.class), "true".equals(openNow));
         String after = decode(page);
-        Mono<PublicStructurePage> found = views.one(new FindPublicStructures(filters.regionalUnitCode(),
-                filters.municipalityCode(), filters.type(), filters.service(), today(), PAGE, after),
+        Instant now = clock.instant();
+        Mono<PublicStructurePage> found = views.one(filters.query(today(now), now, PAGE, after),
                 PublicStructurePage.class);
         return Mono.zip(found, municipalities()).map(both -> {
             PublicStructurePage rows = both.getT1();
@@ -77,16 +94,43 @@ public class PublicRegistryController {
                     .modelAttribute("structures", rows.items())
                     .modelAttribute("nextPage", next == null ? "" : next)
                     .modelAttribute("firstPage", after == null)
+                    .modelAttribute("now", now)
+                    .modelAttribute("mapMarkers", filters.link("/public/map/structures").build().encode()
+                            .toUriString())
+                    .modelAttribute("mapTiles", tileUrl)
+                    .modelAttribute("mapTilesAttribution", tileAttribution)
                     .build();
         });
     }
 
+    /**
+     * The structures the list shows for the same filters, all of them rather than a page, for the map: the same
+     * query of public cards, so the map can never show what the list would not. Beyond {@link MapMarkers#CLUSTER_ABOVE}
+     * structures, one marker per municipality with their count.
+     */
+    @GetMapping(value = "/public/map/structures", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Mono<MapMarkers.MapData> mapStructures(@RequestParam(required = false) String regionalUnitCode,
+                                           @RequestParam(required = false) String municipalityCode,
+                                           @RequestParam(required = false) String type,
+                                           @RequestParam(required = false) String service,
+                                           @RequestParam(required = false) String openNow) {
+        Filters filters = new Filters(blankToNull(regionalUnitCode), blankToNull(municipalityCode),
+                known(type, StructureType.class), known(service, StructureService.class), "true".equals(openNow));
+        Instant now = clock.instant();
+        return Mono.zip(views.one(filters.query(today(now), now, MAP_LIMIT, null), PublicStructurePage.class),
+                        municipalities())
+                .map(both -> MapMarkers.of(both.getT1().items(), both.getT2(), now, MapMarkers.CLUSTER_ABOVE));
+    }
+
     @GetMapping("/public/structures/{structureId}")
     Mono<Rendering> card(@PathVariable String structureId) {
-        return views.optional(new FindPublicStructure(structureId, today()),
+        Instant now = clock.instant();
+        return views.optional(new FindPublicStructure(structureId, today(now)),
                         StructureQueries.PublicStructure.class)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .map(structure -> Rendering.view("public/card").modelAttribute("s", structure).build());
+                .map(structure -> Rendering.view("public/card").modelAttribute("s", structure)
+                        .modelAttribute("now", now).build());
     }
 
     @GetMapping("/public/nearest")
@@ -94,9 +138,11 @@ public class PublicRegistryController {
                             @RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
                             @RequestParam(required = false) String type,
                             @RequestParam(required = false) String service,
+                            @RequestParam(required = false) String openNow,
                             @RequestParam(required = false) String k) {
         Filters filters = new Filters(null, blankToNull(municipalityCode), known(type, StructureType.class),
-                known(service, StructureService.class));
+                known(service, StructureService.class), "true".equals(openNow));
+        Instant now = clock.instant();
         int count = count(k);
         return municipalities().flatMap(municipalities -> {
             List<String> errors = new ArrayList<>();
@@ -132,13 +178,15 @@ public class PublicRegistryController {
             model.put("errors", errors);
             model.put("fromMunicipality", fromLabel);
             model.put("asked", from != null);
+            model.put("now", now);
             if (from == null) {
                 return Mono.just(Rendering.view("public/nearest").model(model)
                         .status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).build());
             }
             // from a municipality the search is over every municipality: the nearest may lie across its border
             return views.one(new FindNearestStructures(from.latitude(), from.longitude(), count, null, null,
-                            filters.type(), filters.service(), today()), NearestStructures.class)
+                            filters.type(), filters.service(), today(now), filters.openNow() ? now : null),
+                            NearestStructures.class)
                     .map(answer -> {
                         model.put("nearest", answer.items());
                         return Rendering.view("public/nearest").model(model).build();
@@ -152,7 +200,13 @@ public class PublicRegistryController {
     }
 
     private record Filters(String regionalUnitCode, String municipalityCode, StructureType type,
-                           StructureService service) {
+                           StructureService service, boolean openNow) {
+
+        /** The one query of public cards behind the list and the map. */
+        FindPublicStructures query(LocalDate today, Instant now, int limit, String after) {
+            return new FindPublicStructures(regionalUnitCode, municipalityCode, type, service, today, limit, after,
+                    openNow ? now : null);
+        }
 
         UriComponentsBuilder link(String path) {
             UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
@@ -167,6 +221,9 @@ public class PublicRegistryController {
             }
             if (service != null) {
                 link.queryParam("service", service.name());
+            }
+            if (openNow) {
+                link.queryParam("openNow", "true");
             }
             return link;
         }
@@ -190,14 +247,15 @@ public class PublicRegistryController {
             model.put("municipalityCode", municipalityCode == null ? "" : municipalityCode);
             model.put("type", type == null ? "" : type.name());
             model.put("service", service == null ? "" : service.name());
+            model.put("openNow", openNow);
             model.put("filtered", regionalUnitCode != null || municipalityCode != null || type != null
-                    || service != null);
+                    || service != null || openNow);
             return model;
         }
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(GREECE);
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, GREECE);
     }
 
     /** An unknown code in a hand-edited link filters nothing rather than failing the page. */

@@ -1,0 +1,54 @@
+package gr.solidarity.ledger.ui.publicregistry;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MunicipalityBoundariesTest {
+
+    @Test
+    void theReferenceBoundariesAreSimplifiedToAFewHundredKilobytesKeepingEveryMunicipality() throws IOException {
+        byte[] source;
+        try (InputStream in = getClass().getResourceAsStream(MunicipalityBoundaries.RESOURCE)) {
+            source = in.readAllBytes();
+        }
+        MunicipalityBoundaries boundaries = MunicipalityBoundaries.fromReference();
+        System.out.printf("Municipal boundaries: source %d kB, served %d kB, gzipped %d kB%n", source.length / 1024,
+                boundaries.json().length / 1024, boundaries.gzipped().length / 1024);
+
+        assertThat(boundaries.features()).isEqualTo(96);
+        assertThat(boundaries.json().length).isLessThan(source.length / 3);
+        assertThat(boundaries.gzipped().length).isLessThan(300 * 1024);
+        try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(boundaries.gzipped()))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(boundaries.json());
+        }
+        JsonNode collection = JsonMapper.builder().build().readTree(boundaries.json());
+        assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
+        Set<String> codes = new HashSet<>();
+        for (JsonNode feature : collection.get("features")) {
+            codes.add(feature.get("properties").get("municipality_code").asString());
+            assertThat(feature.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+            for (JsonNode polygon : feature.get("geometry").get("coordinates")) {
+                for (JsonNode ring : polygon) {
+                    assertThat(ring.size()).isGreaterThanOrEqualTo(4);
+                    assertThat(ring.get(0)).isEqualTo(ring.get(ring.size() - 1));
+                    for (JsonNode point : ring) {
+                        assertThat(point.get(0).asDouble()).isBetween(19.0, 30.0);
+                        assertThat(point.get(1).asDouble()).isBetween(34.0, 42.0);
+                    }
+                }
+            }
+        }
+        assertThat(codes).hasSize(96).contains("1801", "1901");
+        assertThat(boundaries.etag()).startsWith("\"").endsWith("\"");
+    }
+}
