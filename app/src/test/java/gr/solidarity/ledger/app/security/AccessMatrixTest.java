@@ -181,7 +181,10 @@ class AccessMatrixTest {
     private static final Set<Role> DIRECTORATE = EnumSet.of(Role.OFFICER, Role.DIRECTOR);
     private static final Set<Role> STAFF_READERS = EnumSet.of(Role.OFFICER, Role.DIRECTOR, Role.AUDITOR);
     /** Routes open to anyone, signed in or not: what the public registry shows. */
-    private static final Set<String> PUBLIC_ROUTES = Set.of("GET /api/public/structures/nearest");
+    private static final Set<String> PUBLIC_ROUTES = Set.of("GET /api/public/structures/nearest",
+            "GET /api/public/open-data/structures.geojson", "GET /api/public/open-data/structures.csv",
+            "GET /api/public/open-data/structure-indicators", "GET /api/public/open-data/transparency",
+            "GET /api/public/open-data/indicators.geojson", "GET /api/public/open-data/indicators.csv");
 
     private RunningLedger ledger;
     private MatrixWorld world;
@@ -513,6 +516,18 @@ class AccessMatrixTest {
                         t -> get("/api/registry/public-cards/" + w.structureId)),
                 row(GET, "/api/public/structures/nearest", EVERYONE,
                         t -> get("/api/public/structures/nearest?lat=39.64&lon=22.42&k=3")),
+                row(GET, "/api/public/open-data/structures.geojson", EVERYONE,
+                        t -> get("/api/public/open-data/structures.geojson")),
+                row(GET, "/api/public/open-data/structures.csv", EVERYONE,
+                        t -> get("/api/public/open-data/structures.csv?greek_grid=true")),
+                row(GET, "/api/public/open-data/structure-indicators", EVERYONE,
+                        t -> get("/api/public/open-data/structure-indicators")),
+                row(GET, "/api/public/open-data/transparency", EVERYONE,
+                        t -> get("/api/public/open-data/transparency")),
+                row(GET, "/api/public/open-data/indicators.geojson", EVERYONE,
+                        t -> get("/api/public/open-data/indicators.geojson")),
+                row(GET, "/api/public/open-data/indicators.csv", EVERYONE,
+                        t -> get("/api/public/open-data/indicators.csv?greek_grid=true")),
 
                 row(GET, "/api/catalogue/items",
                         roles(Role.DONOR, Role.RECIPIENT, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),
