@@ -97,7 +97,8 @@ final class AccessPolicy {
         // documents: donation certificates of any company for the directorate and auditors, who read everything;
         // the distribution report for those who answer for the distribution: directors and auditors
         allow(exchanges, GET, roles(OFFICER, DIRECTOR, AUDITOR), "/certificates/**");
-        allow(exchanges, GET, roles(DIRECTOR, AUDITOR), "/reports/distribution", "/reports/distribution.pdf");
+        allow(exchanges, GET, roles(DIRECTOR, AUDITOR), "/reports/distribution", "/reports/distribution.pdf",
+                "/reports/distribution.csv", "/reports/distribution.xlsx");
         exchanges.pathMatchers("/certificates/**", "/reports/**").denyAll();
         // and of administrators
         allow(exchanges, null, roles(ADMIN), "/admin/users", "/admin/users/**", "/admin/projections",

@@ -7,6 +7,11 @@ import gr.solidarity.ledger.app.support.LedgerScenario.Network;
 import gr.solidarity.ledger.app.support.Pdfs;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.messages.identity.Role;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,11 +21,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -231,5 +241,66 @@ class DocumentsHttpTest {
         String refused = director.get().uri("/reports/distribution?from=2026-05&to=2026-01").exchange()
                 .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
         assertThat(refused).contains("id=\"to-error\"");
+    }
+
+    @Test
+    void theDistributionReportDownloadsAsCsvAndXlsxWithThePagesFigures() throws IOException {
+        String year = String.valueOf(LedgerScenario.TODAY.getYear());
+        String query = "?from=" + year + "-01&to=" + year + "-12&municipality=1801";
+        WebTestClient auditor = ledger.identities().staff(Role.AUDITOR);
+        String page = auditor.get().uri("/reports/distribution" + query).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("href=\"/reports/distribution.csv" + query.replace("&", "&amp;") + "\"",
+                "href=\"/reports/distribution.xlsx" + query.replace("&", "&amp;") + "\"");
+
+        byte[] csvBytes = download(auditor, "/reports/distribution.csv" + query, "csv");
+        assertThat(csvBytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<List<String>> csv;
+        try (CSVParser parser = CSVParser.parse(new StringReader(
+                new String(csvBytes, 3, csvBytes.length - 3, StandardCharsets.UTF_8)), CSVFormat.EXCEL)) {
+            csv = parser.getRecords().stream().map(CSVRecord::toList).toList();
+        }
+        assertThat(csv.get(0)).containsExactly("Πίνακας", "Όνομα", "Ποσότητα", "Παραδόσεις", "Ωφελούμενοι");
+        assertThat(csv).hasSize(4);
+        assertThat(csv.get(1).subList(0, 3)).containsExactly("Ανά είδος", "Μακαρόνια 500 γρ.", "98 συσκ.");
+        assertThat(csv.get(2).subList(0, 3)).containsExactly("Ανά δήμο", "Ιωαννιτών", "98 συσκ.");
+        assertThat(csv.get(3).subList(0, 3)).containsExactly("Σύνολο", "Ιωαννιτών", "98 συσκ.");
+        for (List<String> row : csv.subList(1, 4)) {
+            assertThat(row.get(4)).isEqualTo("120");
+            // the page shows the same deliveries for the item, the municipality and the total
+            assertThat(page).contains(">" + row.get(3) + "<");
+        }
+
+        byte[] xlsxBytes = download(auditor, "/reports/distribution.xlsx" + query, "xlsx");
+        List<Row> xlsx;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsxBytes));
+             Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            xlsx = rows.toList();
+        }
+        assertThat(xlsx).hasSize(csv.size());
+        for (int r = 0; r < csv.size(); r++) {
+            for (int c = 0; c < 3; c++) {
+                assertThat(xlsx.get(r).getCellText(c)).as("row %d column %d", r, c).isEqualTo(csv.get(r).get(c));
+            }
+            if (r > 0) {
+                assertThat(xlsx.get(r).getCellAsNumber(3).orElseThrow().longValue())
+                        .isEqualTo(Long.parseLong(csv.get(r).get(3)));
+                assertThat(xlsx.get(r).getCellAsNumber(4).orElseThrow().longValue()).isEqualTo(120L);
+            }
+        }
+
+        auditor.get().uri("/reports/distribution.csv?from=2026-05&to=2026-01").exchange().expectStatus().isBadRequest();
+        for (Role role : List.of(Role.OFFICER, Role.ADMIN)) {
+            ledger.identities().staff(role).get().uri("/reports/distribution.csv" + query).exchange()
+                    .expectStatus().isForbidden();
+        }
+    }
+
+    private static byte[] download(WebTestClient client, String path, String extension) {
+        return client.get().uri(path).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION,
+                        disposition -> assertThat(disposition).startsWith("attachment").contains("." + extension))
+                .expectBody(byte[].class).returnResult().getResponseBody();
     }
 }

@@ -10,17 +10,23 @@ import gr.solidarity.ledger.messages.distribution.DistributionQueries.UnitQuanti
 import gr.solidarity.ledger.ui.document.PdfDocuments;
 import gr.solidarity.ledger.ui.shell.FormErrors;
 import gr.solidarity.ledger.ui.shell.Formats;
+import gr.solidarity.ledger.ui.shell.TableExport;
+import gr.solidarity.ledger.ui.shell.TableExport.Cell;
+import gr.solidarity.ledger.ui.shell.TableExport.Column;
 import gr.solidarity.ledger.ui.shell.Views;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -108,6 +114,61 @@ public class DistributionReportController {
         return report(filters).flatMap(report -> documents.download("documents/distribution",
                 Map.of("report", report), locale, "anafora-dianomon-" + filters.from() + "-" + filters.to()
                         + (filters.municipality().isEmpty() ? "" : "-" + filters.municipality()) + ".pdf"));
+    }
+
+    /**
+     * The report's two tables as one sheet, as the page shows them: a row per item, then a row per municipality, then
+     * the total, each saying which table it belongs to.
+     */
+    @GetMapping("/reports/distribution.{format:csv|xlsx}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> table(@PathVariable String format,
+                                                 @RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 @RequestParam(required = false) String municipality,
+                                                 ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        ReportFilters filters = filters(from, to, municipality);
+        if (errors(filters, locale).any()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        }
+        Formats formats = new Formats(locale);
+        List<Column> columns = TableExport.columns(List.of(text("report.table", locale),
+                text("report.name", locale), text("report.quantity", locale), text("report.deliveries", locale),
+                text("report.beneficiaries", locale)));
+        return report(filters).map(report -> {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (ReportRow row : report.items()) {
+                rows.add(cells(text("report.byItem", locale), formats.name(row.nameEl(), row.nameEn()), row,
+                        formats, locale));
+            }
+            for (ReportRow row : report.municipalities()) {
+                rows.add(cells(text("report.byMunicipality", locale), row.nameEl(), row, formats, locale));
+            }
+            if (!report.municipalities().isEmpty()) {
+                rows.add(cells(text("report.total", locale), report.municipalityName() == null
+                        ? text("report.allMunicipalities", locale) : report.municipalityName(), report.total(),
+                        formats, locale));
+            }
+            String file = text("report.file", locale) + "-" + filters.from() + "-" + filters.to()
+                    + (filters.municipality().isEmpty() ? "" : "-" + filters.municipality());
+            var buffers = exchange.getResponse().bufferFactory();
+            return TableExport.download(file, format, "csv".equals(format)
+                    ? TableExport.csv(columns, Flux.fromIterable(rows), buffers)
+                    : TableExport.xlsx(text("report.title", locale), columns, Flux.fromIterable(rows), buffers));
+        });
+    }
+
+    private List<Cell> cells(String table, String name, ReportRow row, Formats formats, Locale locale) {
+        String quantities = row.quantities().stream()
+                .map(q -> formats.number(q.quantity())
+                        + (q.unit() == null ? "" : " " + text("unit." + q.unit().name(), locale)))
+                .collect(Collectors.joining("; "));
+        return List.of(Cell.text(table), Cell.text(name), Cell.text(quantities), Cell.number(row.deliveries()),
+                Cell.number(row.beneficiaries()));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     private static ReportFilters filters(String from, String to, String municipality) {
