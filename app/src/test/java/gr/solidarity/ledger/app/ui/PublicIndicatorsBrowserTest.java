@@ -21,7 +21,7 @@ import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import gr.solidarity.ledger.messages.stock.StockEvents.GoodsReceived;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotReceived;
 import gr.solidarity.ledger.query.opendata.NightlyOpenData;
-import gr.solidarity.ledger.query.opendata.ReferenceGeography;
+import gr.solidarity.ledger.query.geography.ReferenceGeography;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.axonframework.eventhandling.EventMessage;

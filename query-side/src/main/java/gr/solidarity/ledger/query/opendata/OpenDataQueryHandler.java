@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.query.opendata;
 
+import gr.solidarity.ledger.query.geography.ReferenceGeography;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionDelivery;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.FindOpenStructures;

@@ -29,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
 import reactor.util.function.Tuples;
 
 import java.math.BigDecimal;
@@ -90,12 +90,11 @@ public class DonorController {
         String first = month(from, year + "-01");
         String last = month(to, year + "-12");
         int certificateYear = YearMonth.parse(last).getYear();
-        return Mono.zip(statementRows(first, last), catalogue(),
+        return Mono.zip(statementRows(first, last),
                         company().flatMap(donor -> certificates.receipts(donor, certificateYear)))
                 .map(all -> {
-                    Map<String, CatalogueItemView> items = all.getT2().stream()
-                            .collect(Collectors.toMap(CatalogueItemView::id, Function.identity(), (x, y) -> x));
-                    var found = Tuples.of(all.getT1().getT1(), all.getT1().getT2(), all.getT3());
+                    Map<String, CatalogueItemView> items = all.getT1().getT3();
+                    var found = Tuples.of(all.getT1().getT1(), all.getT1().getT2(), all.getT2());
                     List<StatementRow> rows = found.getT2();
                     Map<String, Object> chart = new LinkedHashMap<>();
                     chart.put("labels", rows.stream().map(row -> formats.name(row.nameEl(), row.nameEn())).toList());
@@ -168,7 +167,8 @@ public class DonorController {
     }
 
     /** The company's statement over the months asked for (this year by default), each line with its item's name. */
-    private Mono<Tuple2<DonorStatement, List<StatementRow>>> statementRows(String from, String to) {
+    private Mono<Tuple3<DonorStatement, List<StatementRow>, Map<String, CatalogueItemView>>> statementRows(
+            String from, String to) {
         String year = String.valueOf(LocalDate.now(Formats.ATHENS).getYear());
         String first = month(from, year + "-01");
         String last = month(to, year + "-12");
@@ -187,7 +187,7 @@ public class DonorController {
                                 line.unit() == null ? null : line.unit().name(), line.pledged(), line.delivered(),
                                 line.distributed()));
                     }
-                    return Tuples.of(found.getT1(), rows);
+                    return Tuples.of(found.getT1(), rows, items);
                 });
     }
 

@@ -89,8 +89,10 @@ public class DistributionReportController {
         Locale locale = exchange.getLocaleContext().getLocale();
         ReportFilters filters = filters(from, to, municipality);
         FormErrors errors = errors(filters, locale);
-        Mono<Report> report = errors.any() ? Mono.empty() : report(filters);
-        return Mono.zip(places(), report.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+        // the form's list and the report's municipality name come from the same answer: asked once
+        Mono<List<Place>> places = places().cache();
+        Mono<Report> report = errors.any() ? Mono.empty() : report(filters, places);
+        return Mono.zip(places, report.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .map(found -> Rendering.view("reports/distribution")
                         .modelAttribute("filters", filters)
                         .modelAttribute("places", found.getT1())
@@ -111,7 +113,7 @@ public class DistributionReportController {
         if (errors(filters, locale).any()) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
         }
-        return report(filters).flatMap(report -> documents.download("documents/distribution",
+        return report(filters, places()).flatMap(report -> documents.download("documents/distribution",
                 Map.of("report", report), locale, "anafora-dianomon-" + filters.from() + "-" + filters.to()
                         + (filters.municipality().isEmpty() ? "" : "-" + filters.municipality()) + ".pdf"));
     }
@@ -135,7 +137,7 @@ public class DistributionReportController {
         List<Column> columns = TableExport.columns(List.of(text("report.table", locale),
                 text("report.name", locale), text("report.quantity", locale), text("report.deliveries", locale),
                 text("report.beneficiaries", locale)));
-        return report(filters).map(report -> {
+        return report(filters, places()).map(report -> {
             List<List<Cell>> rows = new ArrayList<>();
             for (ReportRow row : report.items()) {
                 rows.add(cells(text("report.byItem", locale), formats.name(row.nameEl(), row.nameEn()), row,
@@ -206,14 +208,14 @@ public class DistributionReportController {
         }
     }
 
-    private Mono<Report> report(ReportFilters filters) {
+    private Mono<Report> report(ReportFilters filters, Mono<List<Place>> places) {
         String place = filters.municipality().isEmpty() ? null : filters.municipality();
         return Mono.zip(
                 views.one(new FindDistribution(DistributionGrouping.ITEM, filters.from(), filters.to(), null, null,
                         null, place), DistributionReport.class),
                 views.one(new FindDistribution(DistributionGrouping.MUNICIPALITY, filters.from(), filters.to(), null,
                         null, null, place), DistributionReport.class),
-                items(), places()
+                items(), places
         ).map(found -> {
             Map<String, CatalogueItemView> items = found.getT3();
             List<ReportRow> perItem = found.getT1().rows().stream().map(row -> {

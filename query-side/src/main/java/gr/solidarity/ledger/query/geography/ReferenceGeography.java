@@ -1,4 +1,4 @@
-package gr.solidarity.ledger.query.opendata;
+package gr.solidarity.ledger.query.geography;
 
 import gr.solidarity.ledger.messages.common.GeoPoint;
 import gr.solidarity.ledger.messages.common.Municipality;
@@ -11,7 +11,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,13 @@ public final class ReferenceGeography {
 
     public static ReferenceGeography bundled() {
         return BUNDLED;
+    }
+
+    /** Every municipality, by regional unit and then code. */
+    public List<Municipality> all() {
+        return municipalities.values().stream()
+                .sorted(Comparator.comparing(Municipality::regionalUnitCode).thenComparing(Municipality::code))
+                .toList();
     }
 
     public Optional<Municipality> municipality(String code) {
