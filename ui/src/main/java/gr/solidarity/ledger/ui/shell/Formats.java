@@ -33,6 +33,14 @@ public final class Formats {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ATHENS));
     }
 
+    /** A month as people write it (12/2026); what is not a month (2026-12) is left as it is. */
+    public String month(String isoMonth) {
+        if (isoMonth == null || !isoMonth.matches("\\d{4}-\\d{2}")) {
+            return isoMonth == null ? "" : isoMonth;
+        }
+        return isoMonth.substring(5) + "/" + isoMonth.substring(0, 4);
+    }
+
     /** For date inputs, which take ISO dates whatever the language. */
     public String iso(LocalDate date) {
         return date == null ? "" : date.toString();

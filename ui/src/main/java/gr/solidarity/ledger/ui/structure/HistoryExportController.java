@@ -80,7 +80,7 @@ public class HistoryExportController {
 
     private static List<Cell> row(DistributionRow month, Formats fmt) {
         List<Cell> cells = new ArrayList<>();
-        cells.add(Cell.text(month.label()));
+        cells.add(Cell.text(fmt.month(month.label())));
         for (UnitOfMeasure unit : UnitOfMeasure.values()) {
             BigDecimal quantity = month.quantities().stream().filter(q -> q.unit() == unit)
                     .map(UnitQuantity::quantity).findFirst().orElse(null);
