@@ -20,7 +20,10 @@ public final class OpenDataQueries {
     public static final String BENEFICIARIES = "BENEFICIARIES";
     public static final String QUANTITY = "QUANTITY_";
 
-    /** The period of a row total: the whole year. The column totals are for the whole area: no municipality. */
+    /**
+     * The period of a row total: the whole year, published only once the year has ended. The column totals are for
+     * the whole area: no municipality.
+     */
     public static final String WHOLE_YEAR = "YEAR";
 
     private OpenDataQueries() {
@@ -61,7 +64,7 @@ public final class OpenDataQueries {
      * One published figure.
      *
      * @param municipalityCode null for the whole area (a column total)
-     * @param period           a month (yyyy-MM), or {@link #WHOLE_YEAR} for a row total
+     * @param period           a month (yyyy-MM), or {@link #WHOLE_YEAR} for a row total of a year that has ended
      * @param value            null when withheld
      * @param withheld         whether the privacy rule withholds it
      */
@@ -80,6 +83,14 @@ public final class OpenDataQueries {
     public record TransparencyTable(int year, LocalDate referenceDate, int k, int kSensitive, List<String> periods,
                                     List<TransparencyMunicipality> municipalities, List<String> indicators,
                                     List<TransparencyFigure> figures) {
+
+        /**
+         * Whether the year had ended by the reference date. Only then does the table hold totals for the whole year
+         * ({@link #WHOLE_YEAR}): before, they would grow from one release to the next and give away the newest month.
+         */
+        public boolean yearEnded() {
+            return year < referenceDate.getYear();
+        }
     }
 
     /**

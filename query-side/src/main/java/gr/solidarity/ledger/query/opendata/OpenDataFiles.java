@@ -42,7 +42,8 @@ public final class OpenDataFiles {
     public static final String RULE = "Figures from 1 to k-1 are withheld (k = 5; k = 10 where a sensitive structure "
             + "type or target group is concerned), and with them further figures chosen so that no withheld figure can "
             + "be worked out from the published ones or the totals; every period is a single month, never a running "
-            + "total.";
+            + "total. Each month is protected on its own and a delivery counts in the month it was recorded, so a "
+            + "month reads the same in every release; totals for the whole year appear only once the year has ended.";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -26,6 +26,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -43,6 +46,7 @@ class OpenDataQueryHandler {
 
     /** The oldest year the transparency table covers. */
     static final int FIRST_YEAR = 2000;
+    private static final ZoneId GREECE = ZoneId.of("Europe/Athens");
 
     private final MongoTemplate mongo;
     private final MappingMongoConverter converter;
@@ -82,10 +86,11 @@ class OpenDataQueryHandler {
             throw new InvalidQueryException("year", "year must lie between " + FIRST_YEAR + " and "
                     + query.referenceDate().getYear());
         }
-        String from = query.year() + "-01";
-        String to = query.year() + "-12";
+        // a delivery counts in the month it was recorded, which may come after the day the goods arrived
+        Instant from = LocalDate.of(query.year(), 1, 1).atStartOfDay(GREECE).toInstant();
+        Instant to = LocalDate.of(query.year() + 1, 1, 1).atStartOfDay(GREECE).toInstant();
         List<DistributionDelivery> deliveries = mongo.find(Query.query(new Criteria().andOperator(
-                        Criteria.where("month").gte(from), Criteria.where("month").lte(to))),
+                        Criteria.where("receivedAt").gte(from), Criteria.where("receivedAt").lt(to))),
                 DistributionDelivery.class, DistributionQueries.DELIVERIES_COLLECTION);
         Set<String> sensitiveOrganisations = sensitiveOrganisations();
         return TransparencyTables.build(query.year(), query.referenceDate(), deliveries,
@@ -108,7 +113,7 @@ class OpenDataQueryHandler {
         return new OpenStructures(query.today(), items);
     }
 
-    private List<PublicStructure> publicCards(java.time.LocalDate today) {
+    private List<PublicStructure> publicCards(LocalDate today) {
         List<PublicStructure> cards = new ArrayList<>();
         for (StructureView view : views()) {
             PublicStructure.of(view, today).ifPresent(cards::add);

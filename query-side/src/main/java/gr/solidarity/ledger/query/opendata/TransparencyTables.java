@@ -12,6 +12,7 @@ import gr.solidarity.ledger.query.opendata.SmallCellSuppression.Pattern;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,13 +24,17 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Builds the transparency table from deliveries: per municipality of the receiving structure and month, the number
- * of deliveries, the beneficiaries of the need lines served (counted once per month and line) and the quantities per
- * unit, with row totals, column totals and the grand total as sums of the published period values. One withholding
- * pattern, the union of every indicator's, applies to all of them, so a figure is either published in every
- * indicator or in none, and the page and every download show the same.
+ * Builds the transparency table from deliveries: per municipality of the receiving structure and month (the month the
+ * delivery was recorded), the number of deliveries, the beneficiaries of the need lines served (counted once per
+ * month and line) and the quantities per unit, with each month's total for the whole area; once the year has ended,
+ * also the totals per municipality and the grand total. One withholding pattern, the union of every indicator's,
+ * applies to all of them, so a figure is either published in every indicator or in none, and the page and every
+ * download show the same. The table is released again every month: nothing in it may be set against an earlier
+ * release to recover a withheld figure (see {@link #pattern}).
  */
 final class TransparencyTables {
+
+    private static final ZoneId GREECE = ZoneId.of("Europe/Athens");
 
     private TransparencyTables() {
     }
@@ -62,7 +67,8 @@ final class TransparencyTables {
         Set<UnitOfMeasure> units = new HashSet<>();
         for (DistributionDelivery delivery : deliveries) {
             // a delivery to a structure of no known municipality belongs to no row of a table by municipality
-            if (delivery.municipalityCode() == null || !column.containsKey(delivery.month())) {
+            String period = period(delivery);
+            if (delivery.municipalityCode() == null || !column.containsKey(period)) {
                 continue;
             }
             municipalities.computeIfAbsent(delivery.municipalityCode(), code -> geography.municipality(code)
@@ -71,7 +77,7 @@ final class TransparencyTables {
                     .orElse(new TransparencyMunicipality(code, delivery.municipalityName(),
                             delivery.municipalityName(), delivery.regionalUnitCode(), delivery.regionalUnitName(),
                             delivery.regionalUnitName())));
-            cells.computeIfAbsent(delivery.municipalityCode() + "|" + delivery.month(), key -> new Cell())
+            cells.computeIfAbsent(delivery.municipalityCode() + "|" + period, key -> new Cell())
                     .add(delivery, sensitiveRecipient.test(delivery));
             if (delivery.unit() != null) {
                 units.add(delivery.unit());
@@ -100,12 +106,7 @@ final class TransparencyTables {
                 }
             }
         }
-        Pattern pattern = Pattern.none(r, c);
-        if (r > 0 && c > 0) {
-            for (BigDecimal[][] table : values.values()) {
-                pattern = pattern.union(SmallCellSuppression.protect(table, k));
-            }
-        }
+        Pattern pattern = pattern(values.values(), k, r, c, closed(year, referenceDate));
         List<TransparencyFigure> figures = new ArrayList<>();
         for (String indicator : indicators) {
             BigDecimal[][] table = values.get(indicator);
@@ -118,17 +119,86 @@ final class TransparencyTables {
                     rowTotal = rowTotal.add(table[i][j]);
                     columnTotals[j] = columnTotals[j].add(table[i][j]);
                 }
-                figures.add(figure(rows.get(i), OpenDataQueries.WHOLE_YEAR, indicator, rowTotal,
-                        pattern.rowTotal()[i]));
+                if (closed(year, referenceDate)) {
+                    figures.add(figure(rows.get(i), OpenDataQueries.WHOLE_YEAR, indicator, rowTotal,
+                            pattern.rowTotal()[i]));
+                }
                 grand = grand.add(rowTotal);
             }
             for (int j = 0; j < c; j++) {
                 figures.add(figure(null, periods.get(j), indicator, columnTotals[j], pattern.colTotal()[j]));
             }
-            figures.add(figure(null, OpenDataQueries.WHOLE_YEAR, indicator, grand, pattern.grand()));
+            if (closed(year, referenceDate)) {
+                figures.add(figure(null, OpenDataQueries.WHOLE_YEAR, indicator, grand, pattern.grand()));
+            }
         }
         return new TransparencyTable(year, referenceDate, SmallCellSuppression.K, SmallCellSuppression.K_SENSITIVE,
                 periods, List.copyOf(municipalities.values()), indicators, figures);
+    }
+
+    /**
+     * Whether the year has ended by the reference date: only then are its totals per municipality and its grand total
+     * published. Before that they would grow from one release to the next, and the difference between two releases
+     * would give away the newest month of a municipality even where that month is withheld.
+     */
+    static boolean closed(int year, LocalDate referenceDate) {
+        return year < referenceDate.getYear();
+    }
+
+    /**
+     * The month a delivery counts in: the month it was recorded in the ledger (Greek time). A delivery confirmed late
+     * from paper thus never changes a month already published; were it to, the figures of that month in two releases
+     * could be set against each other, and a withheld figure worked out from what changed.
+     */
+    static String period(DistributionDelivery delivery) {
+        return delivery.receivedAt() == null ? delivery.month()
+                : YearMonth.from(delivery.receivedAt().atZone(GREECE)).toString();
+    }
+
+    /**
+     * The withheld figures. Each month is protected on its own, over its cells and its total for the whole area, so
+     * a month's pattern depends on nothing but that month's figures: it is the same in every release that shows the
+     * month, and no release can be set against another to recover a figure. Once the year has ended, the totals per
+     * municipality and the grand total are added, withholding the total of every municipality with a withheld month
+     * and the grand total when a month's total is withheld: each withheld figure then lies on a cycle of withheld
+     * figures (its month, another municipality's withheld figure of that month or the month's total, and the totals
+     * that join them), so none can be worked out, and no figure published in a monthly release is withheld later.
+     */
+    static Pattern pattern(Iterable<BigDecimal[][]> indicators, int[][] k, int rows, int cols, boolean closed) {
+        Pattern pattern = Pattern.none(rows, cols);
+        if (rows == 0) {
+            return pattern;
+        }
+        for (int j = 0; j < cols; j++) {
+            int[][] monthK = new int[rows][1];
+            for (int i = 0; i < rows; i++) {
+                monthK[i][0] = k[i][j];
+            }
+            for (BigDecimal[][] table : indicators) {
+                BigDecimal[][] month = new BigDecimal[rows][1];
+                for (int i = 0; i < rows; i++) {
+                    month[i][0] = table[i][j];
+                }
+                Pattern alone = SmallCellSuppression.protect(month, monthK);
+                for (int i = 0; i < rows; i++) {
+                    pattern.cells()[i][j] |= alone.cells()[i][0];
+                }
+                pattern.colTotal()[j] |= alone.colTotal()[0] || alone.grand();
+            }
+        }
+        if (!closed) {
+            return pattern;
+        }
+        boolean grand = false;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                pattern.rowTotal()[i] |= pattern.cells()[i][j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            grand |= pattern.colTotal()[j];
+        }
+        return new Pattern(pattern.cells(), pattern.rowTotal(), pattern.colTotal(), grand);
     }
 
     private static TransparencyFigure figure(String municipality, String period, String indicator, BigDecimal value,

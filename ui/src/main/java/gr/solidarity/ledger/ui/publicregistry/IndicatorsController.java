@@ -90,7 +90,8 @@ public class IndicatorsController {
                 months.add(new FigureRow(period, period, period, value(figures, null, period,
                         OpenDataQueries.DELIVERIES), value(figures, null, period, OpenDataQueries.BENEFICIARIES)));
             }
-            List<FigureRow> municipalities = distributions.municipalities().stream()
+            // a municipality's total for the year is published only once the year has ended
+            List<FigureRow> municipalities = !distributions.yearEnded() ? List.of() : distributions.municipalities().stream()
                     .map(m -> new FigureRow(m.code(), m.nameEl(), m.nameEn(),
                             value(figures, m.code(), OpenDataQueries.WHOLE_YEAR, OpenDataQueries.DELIVERIES),
                             value(figures, m.code(), OpenDataQueries.WHOLE_YEAR,
@@ -113,6 +114,7 @@ public class IndicatorsController {
                     .modelAttribute("years", TransparencyController.years())
                     .modelAttribute("months", months)
                     .modelAttribute("municipalityTotals", municipalities)
+                    .modelAttribute("yearEnded", distributions.yearEnded())
                     .modelAttribute("monthChart", PublicCharts.bar(distributions.periods(), List.of(
                             new PublicCharts.Series(text("public.indicators.deliveries", locale),
                                     months.stream().map(FigureRow::deliveries).toList()),

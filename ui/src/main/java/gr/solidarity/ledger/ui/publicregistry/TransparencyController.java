@@ -41,6 +41,7 @@ public class TransparencyController {
     public record Cell(BigDecimal value, boolean withheld) {
     }
 
+    /** @param total the year's total, or null while the year has not ended (it is not published before) */
     public record Row(String code, String nameEl, String nameEn, String regionalUnitEl, String regionalUnitEn,
                       List<Cell> cells, Cell total) {
     }
@@ -76,8 +77,8 @@ public class TransparencyController {
         for (String period : table.periods()) {
             cells.add(cell(figures.get(key(code, period, indicator))));
         }
-        return new Row(code, nameEl, nameEn, unitEl, unitEn, cells,
-                cell(figures.get(key(code, OpenDataQueries.WHOLE_YEAR, indicator))));
+        return new Row(code, nameEl, nameEn, unitEl, unitEn, cells, table.yearEnded()
+                ? cell(figures.get(key(code, OpenDataQueries.WHOLE_YEAR, indicator))) : null);
     }
 
     private static Cell cell(TransparencyFigure figure) {
