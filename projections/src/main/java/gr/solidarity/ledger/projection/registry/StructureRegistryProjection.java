@@ -61,8 +61,7 @@ class StructureRegistryProjection {
     private static final String SERVICES = "servicesSequence";
     private static final String VERIFICATION = "verificationSequence";
     private static final String CLOSURE = "closureSequence";
-    /** The time of the event that last took the structure out of public view; absent while it never left it. */
-    static final String WITHDRAWN_AT = "withdrawnAt";
+    static final String WITHDRAWN_AT = StructureQueries.WITHDRAWN_AT;
     private static final ZoneId GREECE = ZoneId.of("Europe/Athens");
 
     private final MongoTemplate mongo;
