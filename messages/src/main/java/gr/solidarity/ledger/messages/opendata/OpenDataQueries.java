@@ -106,7 +106,27 @@ public final class OpenDataQueries {
     public record OpenStructure(PublicStructure card, Instant changedAt) {
     }
 
-    /** Ordered by id. */
-    public record OpenStructures(LocalDate referenceDate, List<OpenStructure> items) {
+    /**
+     * A structure that left public view after the instant of an incremental pull, so that whoever holds it deletes
+     * it: only its id, when it left and why, nothing else of a structure no longer public.
+     *
+     * @param reason {@link #CLOSED} or {@link #NOT_PUBLIC}
+     */
+    public record WithdrawnStructure(String id, Instant withdrawnAt, String reason) {
+        public static final String CLOSED = "closed";
+        public static final String NOT_PUBLIC = "not_public";
+    }
+
+    /**
+     * Ordered by id.
+     *
+     * @param withdrawals only in an incremental pull: the structures that left public view after its instant
+     */
+    public record OpenStructures(LocalDate referenceDate, List<OpenStructure> items,
+                                 List<WithdrawnStructure> withdrawals) {
+
+        public OpenStructures(LocalDate referenceDate, List<OpenStructure> items) {
+            this(referenceDate, items, List.of());
+        }
     }
 }

@@ -14,6 +14,11 @@ public final class StructureQueries {
 
     /** MongoDB collection: one document per structure. */
     public static final String COLLECTION = "structureRegistry";
+    /**
+     * A field of a structure's document beside its view: the time of the event that last took the structure out of
+     * public view (closed or hidden it); absent while it never left.
+     */
+    public static final String WITHDRAWN_AT = "withdrawnAt";
 
     /** A structure whose last verification (or, never verified, its registration) is older than this is stale. */
     public static final int STALE_AFTER_DAYS = 365;

@@ -8,6 +8,7 @@ import gr.solidarity.ledger.messages.registry.StructureEvents.StructureRegistere
 import gr.solidarity.ledger.messages.registry.StructureEvents.StructureServicesChanged;
 import gr.solidarity.ledger.messages.registry.StructureEvents.StructureVerified;
 import gr.solidarity.ledger.messages.registry.StructureQueries;
+import gr.solidarity.ledger.messages.registry.StructureQueries.PublicStructure;
 import gr.solidarity.ledger.messages.registry.StructureQueries.StructureStatus;
 import gr.solidarity.ledger.messages.registry.StructureQueries.StructureView;
 import gr.solidarity.ledger.messages.registry.StructureService;
@@ -44,6 +45,11 @@ import java.util.function.UnaryOperator;
  * to lower case without accents, then the id) and {@code checkedOn}, the day of the last verification or else of the
  * registration as an ISO date, which staleness is judged from. Whether a structure is stale depends on the day asked
  * about, so it is computed by the query, never stored.
+ * <p>
+ * {@code withdrawnAt} is the time of the event that last took a structure out of public view (closed it, or hid it),
+ * so that an incremental pull of the open data can tell its consumers to delete what they hold. It is set only when
+ * an event turns a public structure into one that is not; as the parts of the document never go back to an older
+ * event's state, an event handled again finds nothing to turn and leaves the time as it was.
  */
 @Component
 @ProcessingGroup(StructureRegistryProjection.PROCESSING_GROUP)
@@ -55,6 +61,7 @@ class StructureRegistryProjection {
     private static final String SERVICES = "servicesSequence";
     private static final String VERIFICATION = "verificationSequence";
     private static final String CLOSURE = "closureSequence";
+    static final String WITHDRAWN_AT = StructureQueries.WITHDRAWN_AT;
     private static final ZoneId GREECE = ZoneId.of("Europe/Athens");
 
     private final MongoTemplate mongo;
@@ -160,6 +167,13 @@ class StructureRegistryProjection {
         document.put("sortKey", folded(view.nameEl()) + "\u0000" + view.id());
         LocalDate checkedOn = view.lastVerifiedOn() != null ? view.lastVerifiedOn() : view.registeredOn();
         document.put("checkedOn", checkedOn == null ? null : checkedOn.toString());
+        Object withdrawnAt = stored == null ? null : stored.get(WITHDRAWN_AT);
+        if (stored != null && isPublic(read(stored)) && !isPublic(view)) {
+            withdrawnAt = converter.convertToMongoType(at);
+        }
+        if (withdrawnAt != null) {
+            document.put(WITHDRAWN_AT, withdrawnAt);
+        }
         for (String part : List.of(DETAILS, SERVICES, VERIFICATION, CLOSURE)) {
             long kept = stored == null ? -1 : sequenceOf(stored, part);
             if (List.of(parts).contains(part)) {
@@ -170,6 +184,11 @@ class StructureRegistryProjection {
             }
         }
         documents.save(StructureQueries.COLLECTION, document);
+    }
+
+    /** Whether anyone may see the structure: exactly what the public card shows, whatever the day. */
+    private static boolean isPublic(StructureView view) {
+        return PublicStructure.of(view, LocalDate.EPOCH).isPresent();
     }
 
     private static StructureView details(StructureView v, StructureDetails d) {

@@ -175,6 +175,82 @@ class StructureRegistryProjectionTest {
         assertThat(all(batchedTwice, StructureQueries.COLLECTION)).isEqualTo(all(oneByOne, StructureQueries.COLLECTION));
     }
 
+    static StructureDetails shown(String name, LocationVisibility visibility) {
+        StructureDetails d = grocery(name, IOANNINA, 100);
+        return new StructureDetails(d.nameEl(), d.nameEn(), d.type(), d.targetGroups(), d.address(), d.location(),
+                d.municipality(), d.municipalityCentroid(), d.openingHours(), d.accessibility(), d.contact(),
+                d.beneficiariesServed(), visibility, d.inSolidarityNetwork(), d.organisationId());
+    }
+
+    /** Structures leaving public view: closed, hidden, hidden from the start, and hidden, shown and hidden again. */
+    static List<Consumer<StructureRegistryProjection>> withdrawals() {
+        List<StructureService> services = List.of(StructureService.BASIC_GOODS);
+        return List.of(
+                p -> p.on(new StructureRegistered("closed", shown("Κλειστό", LocationVisibility.EXACT), services),
+                        T0, 0),
+                p -> p.on(new StructureRegistered("hidden", shown("Κρυμμένο", LocationVisibility.EXACT), services),
+                        T0.plusSeconds(1), 0),
+                p -> p.on(new StructureRegistered("never", shown("Ποτέ", LocationVisibility.HIDDEN), services),
+                        T0.plusSeconds(2), 0),
+                p -> p.on(new StructureRegistered("again", shown("Ξανά", LocationVisibility.MUNICIPALITY_ONLY),
+                        services), T0.plusSeconds(3), 0),
+                p -> p.on(new StructureClosed("closed", LocalDate.of(2026, 3, 8), "μεταφορά"), T0.plusSeconds(100), 1),
+                p -> p.on(new StructureDetailsCorrected("hidden", shown("Κρυμμένο", LocationVisibility.HIDDEN)),
+                        T0.plusSeconds(110), 1),
+                p -> p.on(new StructureDetailsCorrected("again", shown("Ξανά", LocationVisibility.HIDDEN)),
+                        T0.plusSeconds(120), 1),
+                p -> p.on(new StructureVerified("closed", LocalDate.of(2026, 3, 9), "Α. Κ.", null),
+                        T0.plusSeconds(130), 2),
+                p -> p.on(new StructureDetailsCorrected("hidden", shown("Κρυμμένο Νέο", LocationVisibility.HIDDEN)),
+                        T0.plusSeconds(140), 2),
+                p -> p.on(new StructureDetailsCorrected("again", shown("Ξανά", LocationVisibility.EXACT)),
+                        T0.plusSeconds(150), 2),
+                p -> p.on(new StructureDetailsCorrected("again", shown("Ξανά", LocationVisibility.HIDDEN)),
+                        T0.plusSeconds(160), 3),
+                p -> p.on(new StructureClosed("never", LocalDate.of(2026, 3, 9), "τέλος"), T0.plusSeconds(170), 1));
+    }
+
+    @Test
+    void aStructureKeepsTheTimeItLeftPublicView() {
+        MongoTemplate mongo = new MongoTemplate(inMemoryMongo.client(), "withdrawn");
+        appliedTo(withdrawals(), new StructureRegistryProjection(mongo)).forEach(Runnable::run);
+
+        assertThat(withdrawnAt(mongo, "closed")).as("the closure, not the later verification")
+                .isEqualTo(T0.plusSeconds(100));
+        assertThat(read(mongo, "closed").changedAt()).isEqualTo(T0.plusSeconds(130));
+        assertThat(withdrawnAt(mongo, "hidden")).as("hidden at the first correction, not the second")
+                .isEqualTo(T0.plusSeconds(110));
+        assertThat(withdrawnAt(mongo, "never")).as("never in public view, so never withdrawn from it").isNull();
+        assertThat(withdrawnAt(mongo, "again")).as("the last time it left").isEqualTo(T0.plusSeconds(160));
+        assertThat(mongo.findById("grocery", Document.class, StructureQueries.COLLECTION)).isNull();
+    }
+
+    @Test
+    void theTimeAStructureLeftPublicViewSurvivesEventsHandledTwiceRetriedOrBatched() {
+        MongoTemplate once = new MongoTemplate(inMemoryMongo.client(), "w-once");
+        MongoTemplate twice = new MongoTemplate(inMemoryMongo.client(), "w-twice");
+        MongoTemplate retried = new MongoTemplate(inMemoryMongo.client(), "w-retried");
+        MongoTemplate batched = new MongoTemplate(inMemoryMongo.client(), "w-batched");
+        appliedTo(withdrawals(), new StructureRegistryProjection(once)).forEach(Runnable::run);
+        appliedTo(withdrawals(), new StructureRegistryProjection(twice)).forEach(event -> {
+            event.run();
+            event.run();
+        });
+        retriedFromEveryEarlierEvent(appliedTo(withdrawals(), new StructureRegistryProjection(retried)));
+        inOneBatchEachTwice(appliedTo(withdrawals(), new StructureRegistryProjection(batched)));
+
+        assertThat(all(once, StructureQueries.COLLECTION)).hasSize(4);
+        assertThat(all(twice, StructureQueries.COLLECTION)).isEqualTo(all(once, StructureQueries.COLLECTION));
+        assertThat(all(retried, StructureQueries.COLLECTION)).isEqualTo(all(once, StructureQueries.COLLECTION));
+        assertThat(all(batched, StructureQueries.COLLECTION)).isEqualTo(all(once, StructureQueries.COLLECTION));
+    }
+
+    private static Instant withdrawnAt(MongoTemplate mongo, String id) {
+        Object at = mongo.findById(id, Document.class, StructureQueries.COLLECTION)
+                .get(StructureRegistryProjection.WITHDRAWN_AT);
+        return at == null ? null : ((java.util.Date) at).toInstant();
+    }
+
     @Test
     void aResetEmptiesTheRegistry() {
         MongoTemplate mongo = new MongoTemplate(inMemoryMongo.client(), "reset");

@@ -9,6 +9,7 @@ import gr.solidarity.ledger.messages.opendata.OpenDataQueries.OpenStructures;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.TransparencyFigure;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.TransparencyMunicipality;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.TransparencyTable;
+import gr.solidarity.ledger.messages.opendata.OpenDataQueries.WithdrawnStructure;
 import gr.solidarity.ledger.messages.registry.StructureQueries.PublicStructure;
 import gr.solidarity.ledger.messages.registry.StructureService;
 import org.apache.commons.csv.CSVFormat;
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
  * latitude points with six decimals (about 10 cm, finer than any public card needs) and no {@code crs} member; the
  * reference date and the privacy rule travel as foreign members of the collection. A CSV twin says the same in rows,
  * with Greek Grid (EPSG:2100) columns when asked. A withheld figure has no value and the flag {@value #WITHHELD},
- * Eurostat's flag for a confidential figure.
+ * Eurostat's flag for a confidential figure. An incremental pull of the structures ends with withdrawal notices: a
+ * feature without geometry, or a CSV row, holding only the id, {@code withdrawn}, {@code withdrawn_at} and the reason.
  */
 public final class OpenDataFiles {
 
@@ -86,6 +88,20 @@ public final class OpenDataFiles {
                 json.writeEndObject();
                 json.writeEndObject();
             }
+            for (WithdrawnStructure withdrawn : structures.withdrawals()) {
+                // RFC 7946 allows a feature without geometry; nothing of the structure but its id is said
+                json.writeStartObject();
+                json.writeStringProperty("type", "Feature");
+                json.writeStringProperty("id", withdrawn.id());
+                json.writeNullProperty("geometry");
+                json.writeObjectPropertyStart("properties");
+                json.writeStringProperty("id", withdrawn.id());
+                json.writeBooleanProperty("withdrawn", true);
+                json.writeStringProperty("withdrawn_at", withdrawn.withdrawnAt().toString());
+                json.writeStringProperty("reason", withdrawn.reason());
+                json.writeEndObject();
+                json.writeEndObject();
+            }
             json.writeEndArray();
             json.writeEndObject();
         });
@@ -97,7 +113,7 @@ public final class OpenDataFiles {
             header.addAll(List.of("easting_2100", "northing_2100"));
         }
         header.addAll(structureFieldNames());
-        header.addAll(List.of("beneficiaries_served", "reference_date"));
+        header.addAll(List.of("beneficiaries_served", "reference_date", "withdrawn", "withdrawn_at", "reason"));
         return csv(header, printer -> {
             for (OpenStructure item : structures.items()) {
                 PublicStructure card = item.card();
@@ -107,6 +123,20 @@ public final class OpenDataFiles {
                         ? card.services().stream().map(Enum::name).collect(Collectors.joining(";")) : value));
                 row.add(card.beneficiariesServed());
                 row.add(structures.referenceDate());
+                row.add(false);
+                row.add(null);
+                row.add(null);
+                printer.printRecord(row);
+            }
+            for (WithdrawnStructure withdrawn : structures.withdrawals()) {
+                List<Object> row = new ArrayList<>();
+                row.add(withdrawn.id());
+                while (row.size() < header.size() - 3) {
+                    row.add(null);
+                }
+                row.add(true);
+                row.add(withdrawn.withdrawnAt());
+                row.add(withdrawn.reason());
                 printer.printRecord(row);
             }
         });

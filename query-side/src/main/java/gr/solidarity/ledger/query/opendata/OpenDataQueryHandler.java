@@ -11,9 +11,11 @@ import gr.solidarity.ledger.messages.opendata.OpenDataQueries.OpenStructures;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.StructureIndicatorRow;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.StructureIndicators;
 import gr.solidarity.ledger.messages.opendata.OpenDataQueries.TransparencyTable;
+import gr.solidarity.ledger.messages.opendata.OpenDataQueries.WithdrawnStructure;
 import gr.solidarity.ledger.messages.organisation.RecipientStructureType;
 import gr.solidarity.ledger.messages.registry.StructureQueries;
 import gr.solidarity.ledger.messages.registry.StructureQueries.PublicStructure;
+import gr.solidarity.ledger.messages.registry.StructureQueries.StructureStatus;
 import gr.solidarity.ledger.messages.registry.StructureQueries.StructureView;
 import gr.solidarity.ledger.messages.registry.TargetGroup;
 import gr.solidarity.ledger.query.registry.StructureDocuments;
@@ -31,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,19 +101,33 @@ class OpenDataQueryHandler {
                         || sensitiveOrganisations.contains(delivery.recipientId()), geography);
     }
 
+    /**
+     * The public cards, and in an incremental pull the structures that left public view after its instant: without
+     * them a consumer would keep a closed or hidden structure for ever, since it simply stops appearing.
+     */
     @QueryHandler
     OpenStructures handle(FindOpenStructures query) {
         List<OpenStructure> items = new ArrayList<>();
-        for (StructureView view : views()) {
-            if (query.modifiedAfter() != null
-                    && (view.changedAt() == null || !view.changedAt().isAfter(query.modifiedAfter()))) {
-                continue;
+        List<WithdrawnStructure> withdrawals = new ArrayList<>();
+        for (Document row : mongo.findAll(Document.class, StructureQueries.COLLECTION)) {
+            StructureView view = converter.read(StructureView.class, row);
+            java.util.Optional<PublicStructure> card = PublicStructure.of(view, query.today());
+            if (query.modifiedAfter() == null) {
+                card.ifPresent(found -> items.add(new OpenStructure(found, view.changedAt())));
+            } else if (card.isPresent()) {
+                if (view.changedAt() != null && view.changedAt().isAfter(query.modifiedAfter())) {
+                    items.add(new OpenStructure(card.get(), view.changedAt()));
+                }
+            } else if (row.get(StructureQueries.WITHDRAWN_AT) instanceof Date withdrawnAt
+                    && withdrawnAt.toInstant().isAfter(query.modifiedAfter())) {
+                withdrawals.add(new WithdrawnStructure(view.id(), withdrawnAt.toInstant(),
+                        view.status() == StructureStatus.ACTIVE ? WithdrawnStructure.NOT_PUBLIC
+                                : WithdrawnStructure.CLOSED));
             }
-            PublicStructure.of(view, query.today()).ifPresent(card -> items.add(new OpenStructure(card,
-                    view.changedAt())));
         }
         items.sort(Comparator.comparing(item -> item.card().id()));
-        return new OpenStructures(query.today(), items);
+        withdrawals.sort(Comparator.comparing(WithdrawnStructure::id));
+        return new OpenStructures(query.today(), items, withdrawals);
     }
 
     private List<PublicStructure> publicCards(LocalDate today) {
