@@ -4,7 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -76,7 +78,12 @@ class HsdsPackageTest {
     private static final ReferenceGeography GEOGRAPHY = ReferenceGeography.bundled();
     private static final LocalDate TODAY = LocalDate.of(2026, 7, 15);
     private static final String SCHEMA = "classpath:hsds/3.0/tabular.json";
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    // HSDS's own keywords (Table Schema's name, constraints, data-package hints...) describe and do not validate
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .keywords(List.of("name", "path", "datapackage_metadata", "constraints", "core", "example",
+                            "tabular_required", "datapackage_type").stream().map(NonValidationKeyword::new).toList())
+                    .build()));
     // formats asserted (uuid, email, date-time), not only noted; the schema's nested lists name files of the
     // per-table form, which the flat tabular records never reach, so they are not loaded ahead
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
