@@ -90,19 +90,20 @@ public final class HsdsPackage {
 
     /** The tabular JSON form: one array of records per table, a record's empty fields left out. */
     public static String json(OpenStructures structures) {
-        Map<String, List<Map<String, Object>>> tables = tables(structures);
+        Map<String, List<Object[]>> tables = tables(structures);
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
+            for (Map.Entry<String, List<Object[]>> table : tables.entrySet()) {
+                List<String> fields = SCHEMA.table(table.getKey()).fieldNames();
                 json.writeArrayPropertyStart(table.getKey());
-                for (Map<String, Object> row : table.getValue()) {
+                for (Object[] row : table.getValue()) {
                     json.writeStartObject();
-                    for (Map.Entry<String, Object> field : row.entrySet()) {
-                        if (field.getValue() instanceof BigDecimal number) {
-                            json.writeNumberProperty(field.getKey(), number);
-                        } else {
-                            json.writeStringProperty(field.getKey(), field.getValue().toString());
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] instanceof BigDecimal number) {
+                            json.writeNumberProperty(fields.get(i), number);
+                        } else if (row[i] != null) {
+                            json.writeStringProperty(fields.get(i), row[i].toString());
                         }
                     }
                     json.writeEndObject();
@@ -116,7 +117,7 @@ public final class HsdsPackage {
 
     /** The tabular data package: {@code datapackage.json} and one CSV (RFC 4180, UTF-8) per table. */
     public static byte[] zip(OpenStructures structures) {
-        Map<String, List<Map<String, Object>>> tables = tables(structures);
+        Map<String, List<Object[]>> tables = tables(structures);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             // a fixed entry time: the same registry gives the same bytes
@@ -124,20 +125,19 @@ public final class HsdsPackage {
             entry(zip, "datapackage.json", time);
             zip.write(dataPackage(structures.referenceDate(), tables.keySet()).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
+            for (Map.Entry<String, List<Object[]>> table : tables.entrySet()) {
                 HsdsSchema.Table schema = SCHEMA.table(table.getKey());
                 entry(zip, schema.path(), time);
                 Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
                 CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(schema.fieldNames().toArray(String[]::new))
                         .get().print(writer);
-                for (Map<String, Object> row : table.getValue()) {
-                    List<String> cells = new ArrayList<>();
-                    for (String field : schema.fieldNames()) {
-                        Object value = row.get(field);
-                        cells.add(value instanceof BigDecimal number ? number.toPlainString()
-                                : value == null ? null : value.toString());
+                String[] cells = new String[schema.fields().size()];
+                for (Object[] row : table.getValue()) {
+                    for (int i = 0; i < row.length; i++) {
+                        cells[i] = row[i] instanceof BigDecimal number ? number.toPlainString()
+                                : row[i] == null ? null : row[i].toString();
                     }
-                    printer.printRecord(cells);
+                    printer.printRecord((Object[]) cells);
                 }
                 printer.flush();
                 zip.closeEntry();
@@ -223,7 +223,7 @@ public final class HsdsPackage {
     // --- the tables --------------------------------------------------------------------------------------------
 
     /** Every table of {@link #TABLES}, in that order (an empty one too), its records in the cards' order. */
-    static Map<String, List<Map<String, Object>>> tables(OpenStructures structures) {
+    static Map<String, List<Object[]>> tables(OpenStructures structures) {
         Tables tables = new Tables();
         LocalDate today = structures.referenceDate();
         Map<String, PublicStructure> municipalities = new TreeMap<>();
@@ -511,7 +511,7 @@ public final class HsdsPackage {
     // --- records -----------------------------------------------------------------------------------------------
 
     private static final class Tables {
-        private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
 
         Tables() {
             TABLES.forEach(table -> rows.put(table, new ArrayList<>()));
@@ -524,20 +524,20 @@ public final class HsdsPackage {
         }
     }
 
-    /** A record being filled: only the table's own fields, in the specification's order, empty ones left out. */
+    /** A record being filled: the table's columns in the specification's order, an empty one null. */
     private static final class Row {
         private final HsdsSchema.Table table;
-        private final Map<String, Object> values;
+        private final Object[] values;
 
         Row(HsdsSchema.Table table) {
             this.table = table;
-            this.values = new TreeMap<>(java.util.Comparator.comparingInt(table.fieldNames()::indexOf));
+            this.values = new Object[table.fields().size()];
         }
 
         Row put(String field, Object value) {
-            table.field(field); // a field the specification does not define is a mistake here, not data
+            int position = table.position(field);
             if (value != null && !(value instanceof String text && text.isBlank())) {
-                values.put(field, value instanceof String text ? text.strip() : value);
+                values[position] = value instanceof String text ? text.strip() : value;
             }
             return this;
         }

@@ -53,15 +53,32 @@ public final class HsdsSchema {
      *                 its {@code tabular_required} foreign keys
      */
     public record Table(String name, String path, String description, int order, List<Field> fields,
-                        Set<String> required) {
+                        Set<String> required, List<String> fieldNames, Map<String, Integer> positions) {
 
-        public List<String> fieldNames() {
-            return fields.stream().map(Field::name).toList();
+        Table(String name, String path, String description, int order, List<Field> fields, Set<String> required) {
+            this(name, path, description, order, fields, required, fields.stream().map(Field::name).toList(),
+                    positions(fields));
+        }
+
+        /** Where a field stands among the columns; a field the specification does not define is a mistake. */
+        public int position(String field) {
+            Integer position = positions.get(field);
+            if (position == null) {
+                throw new IllegalArgumentException(name + " has no field " + field);
+            }
+            return position;
         }
 
         public Field field(String name) {
-            return fields.stream().filter(field -> field.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(this.name + " has no field " + name));
+            return fields.get(position(name));
+        }
+
+        private static Map<String, Integer> positions(List<Field> fields) {
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                positions.put(fields.get(i).name(), i);
+            }
+            return Map.copyOf(positions);
         }
     }
 
