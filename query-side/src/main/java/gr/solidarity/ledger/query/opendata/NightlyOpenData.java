@@ -32,8 +32,9 @@ import java.util.TimeZone;
  * A static copy of the open data, written every night under the data directory ({@code open-data/}), so that the
  * files can be served by any web server or picked up by the national geo-information system without asking the
  * ledger: the registry's public cards (GeoJSON, CSV, and the HSDS package as JSON and zip) and the transparency
- * tables of this year and the last, in every format the API offers. Each file is written beside its old copy and moved over it, so a reader never sees half a file. The time is
- * {@code ledger.open-data.nightly-cron} (Greek time; {@code -} turns the copy off).
+ * tables of this year and the last, in every format the API offers. Each file is written beside its old copy and
+ * moved over it, so a reader never sees half a file. The time is {@code ledger.open-data.nightly-cron} (Greek time;
+ * {@code -} turns the copy off).
  */
 @Component
 public class NightlyOpenData {
