@@ -184,7 +184,8 @@ class AccessMatrixTest {
     private static final Set<String> PUBLIC_ROUTES = Set.of("GET /api/public/structures/nearest",
             "GET /api/public/open-data/structures.geojson", "GET /api/public/open-data/structures.csv",
             "GET /api/public/open-data/structure-indicators", "GET /api/public/open-data/transparency",
-            "GET /api/public/open-data/indicators.geojson", "GET /api/public/open-data/indicators.csv");
+            "GET /api/public/open-data/indicators.geojson", "GET /api/public/open-data/indicators.csv",
+            "GET /api/public/open-data/hsds.json", "GET /api/public/open-data/hsds.zip");
 
     private RunningLedger ledger;
     private MatrixWorld world;
@@ -528,6 +529,10 @@ class AccessMatrixTest {
                         t -> get("/api/public/open-data/indicators.geojson")),
                 row(GET, "/api/public/open-data/indicators.csv", EVERYONE,
                         t -> get("/api/public/open-data/indicators.csv?greek_grid=true")),
+                row(GET, "/api/public/open-data/hsds.json", EVERYONE,
+                        t -> get("/api/public/open-data/hsds.json")),
+                row(GET, "/api/public/open-data/hsds.zip", EVERYONE,
+                        t -> get("/api/public/open-data/hsds.zip?modified_after=2026-01-01")),
 
                 row(GET, "/api/catalogue/items",
                         roles(Role.DONOR, Role.RECIPIENT, Role.OFFICER, Role.DIRECTOR, Role.AUDITOR),

@@ -74,7 +74,7 @@ class PublicIndicatorsBrowserTest {
     private static final List<String> DOWNLOADS = List.of("/api/public/open-data/structures.geojson",
             "/api/public/open-data/structures.csv?greek_grid=true", "/api/public/open-data/indicators.geojson",
             "/api/public/open-data/indicators.csv?greek_grid=true", "/api/public/open-data/transparency",
-            "/api/public/open-data/structure-indicators");
+            "/api/public/open-data/structure-indicators", "/api/public/open-data/hsds.json");
     /** What of the two shelters must never be public. */
     private static final List<String> SECRETS = List.of("Σιωπής", "45332", "99999", "39.671234", "20.861234",
             "39.67123", "20.86123", "Κρυφός", "Κρυφή", "88888", "39.480111", "20.770222", "39.48011");
@@ -323,8 +323,9 @@ class PublicIndicatorsBrowserTest {
         assertThat(written).isEqualTo(dataDirectory.resolve("open-data"));
         int year = LAST_MONTH.getYear();
         assertThat(java.nio.file.Files.list(written).map(file -> file.getFileName().toString()))
-                .contains("structures.geojson", "structures.csv", "indicators-" + year + ".geojson",
-                        "indicators-" + year + ".csv", "indicators-" + (year - 1) + ".csv")
+                .contains("structures.geojson", "structures.csv", "hsds.json", "hsds.zip",
+                        "indicators-" + year + ".geojson", "indicators-" + year + ".csv",
+                        "indicators-" + (year - 1) + ".csv")
                 .noneMatch(name -> name.endsWith(".partial"));
         assertThat(java.nio.file.Files.readString(written.resolve("indicators-" + year + ".csv")))
                 .isEqualTo(text("/api/public/open-data/indicators.csv?greek_grid=true&year=" + year));

@@ -31,9 +31,10 @@ import java.util.TimeZone;
 /**
  * A static copy of the open data, written every night under the data directory ({@code open-data/}), so that the
  * files can be served by any web server or picked up by the national geo-information system without asking the
- * ledger: the registry's public cards and the transparency tables of this year and the last, in every format the API
- * offers. Each file is written beside its old copy and moved over it, so a reader never sees half a file. The time is
- * {@code ledger.open-data.nightly-cron} (Greek time; {@code -} turns the copy off).
+ * ledger: the registry's public cards (GeoJSON, CSV, and the HSDS package as JSON and zip) and the transparency
+ * tables of this year and the last, in every format the API offers. Each file is written beside its old copy and
+ * moved over it, so a reader never sees half a file. The time is {@code ledger.open-data.nightly-cron} (Greek time;
+ * {@code -} turns the copy off).
  */
 @Component
 public class NightlyOpenData {
@@ -84,23 +85,25 @@ public class NightlyOpenData {
     public Path write() {
         LocalDate today = OpenDataController.today();
         OpenStructures structures = queries.query(new FindOpenStructures(null, today), OpenStructures.class).join();
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("structures.geojson", OpenDataFiles.structuresGeoJson(structures));
-        files.put("structures.csv", OpenDataFiles.structuresCsv(structures, true));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("structures.geojson", utf8(OpenDataFiles.structuresGeoJson(structures)));
+        files.put("structures.csv", utf8(OpenDataFiles.structuresCsv(structures, true)));
+        files.put("hsds.json", utf8(HsdsPackage.json(structures)));
+        files.put("hsds.zip", HsdsPackage.zip(structures));
         int latest = today.minusMonths(1).getYear();
         for (int year : List.of(latest - 1, latest)) {
             TransparencyTable table = queries.query(new FindTransparencyTable(year, today), TransparencyTable.class)
                     .join();
-            files.put("indicators-" + year + ".geojson", OpenDataFiles.indicatorsGeoJson(table, geography));
-            files.put("indicators-" + year + ".csv", OpenDataFiles.indicatorsCsv(table, geography, true));
+            files.put("indicators-" + year + ".geojson", utf8(OpenDataFiles.indicatorsGeoJson(table, geography)));
+            files.put("indicators-" + year + ".csv", utf8(OpenDataFiles.indicatorsCsv(table, geography, true)));
         }
         try {
             Files.createDirectories(directory);
-            for (Map.Entry<String, String> file : files.entrySet()) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path target = directory.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Path partial = target.resolveSibling(target.getFileName() + ".partial");
-                Files.writeString(partial, file.getValue(), StandardCharsets.UTF_8);
+                Files.write(partial, file.getValue());
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
@@ -108,5 +111,9 @@ public class NightlyOpenData {
         }
         LOG.info("open data written under {}: {} files", directory, files.size());
         return directory;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -38,6 +38,7 @@ class OpenDataController {
     static final String DISTRIBUTION_VIEW = "distribution-history";
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
     private final Queries queries;
     private final ReferenceGeography geography = ReferenceGeography.bundled();
@@ -64,6 +65,28 @@ class OpenDataController {
             @RequestParam(name = "greek_grid", required = false) boolean greekGrid) {
         return structures(modifiedAfter).map(found -> file(OpenDataFiles.structuresCsv(found, greekGrid), CSV,
                 "structures.csv"));
+    }
+
+    @GetMapping("/hsds.json")
+    @Operation(summary = "The public cards of the registry as Open Referral HSDS 3.0 in its tabular JSON form: one "
+            + "array of records per table (organization, service, location, schedule, taxonomy_term...), valid "
+            + "against the specification's compiled/tabular.json")
+    Mono<ResponseEntity<String>> hsdsJson(
+            @Parameter(description = "only structures changed after this instant (ISO 8601) or day")
+            @RequestParam(name = "modified_after", required = false) String modifiedAfter) {
+        return structures(modifiedAfter).map(found -> file(HsdsPackage.json(found), MediaType.APPLICATION_JSON,
+                "hsds.json"));
+    }
+
+    @GetMapping("/hsds.zip")
+    @Operation(summary = "The same HSDS 3.0 tables as a tabular data package: datapackage.json and one CSV per "
+            + "table, with the specification's file names and columns")
+    Mono<ResponseEntity<byte[]>> hsdsZip(
+            @Parameter(description = "only structures changed after this instant (ISO 8601) or day")
+            @RequestParam(name = "modified_after", required = false) String modifiedAfter) {
+        return structures(modifiedAfter).map(found -> ResponseEntity.ok().contentType(ZIP)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hsds.zip\"")
+                .body(HsdsPackage.zip(found)));
     }
 
     @GetMapping("/structure-indicators")
