@@ -58,6 +58,10 @@ import java.util.UUID;
  * into the same MongoDB. Not part of the default test run:
  * {@code ./mvnw -Pbenchmark verify} (events: {@code -Dbenchmark.events=200000}; batch sizes compared:
  * {@code -Dbenchmark.batch-sizes=1,100}). Figures go to the log and to {@code app/target/benchmark-report.md}.
+ * <p>
+ * Writing the history through the commands takes far longer than replaying it. With
+ * {@code -Dbenchmark.data=DIRECTORY} the history is written there once and kept; a later run on the same directory
+ * replays the history it finds there, so replay can be measured again without writing it again.
  */
 @Tag("benchmark")
 class ReplayBenchmarkTest {
@@ -78,19 +82,32 @@ class ReplayBenchmarkTest {
                 extra.add(property.trim());
             }
         }
-        Path data = Files.createTempDirectory("ledger-benchmark");
+        String kept = System.getProperty("benchmark.data", "");
+        Path data = kept.isBlank() || kept.startsWith("${")
+                ? Files.createTempDirectory("ledger-benchmark")
+                : Files.createDirectories(Path.of(kept).toAbsolutePath());
         StringBuilder report = new StringBuilder("# Replay benchmark\n\n");
 
-        long generationStart = System.nanoTime();
         long events;
-        try (RunningLedger ledger = RunningLedger.start(data, with(extra, "ledger.roles=command", "logging.level.root=WARN"))) {
-            events = generate(ledger, target);
+        if (Files.exists(data.resolve("events.sqlite"))) {
+            try (RunningLedger ledger = RunningLedger.start(data, with(extra, "ledger.roles=command", "logging.level.root=WARN"))) {
+                events = head(ledger.bean(EventStore.class));
+            }
+            System.out.printf(Locale.ROOT, "History: %,d events found in %s%n", events, data);
+            report.append(String.format(Locale.ROOT, "History: %,d events written earlier through ordinary commands, "
+                            + "kept in %s; event store file %,d MB%n%nExtra properties: %s%n%n",
+                    events, data, Files.size(data.resolve("events.sqlite")) / 1_000_000, extra));
+        } else {
+            long generationStart = System.nanoTime();
+            try (RunningLedger ledger = RunningLedger.start(data, with(extra, "ledger.roles=command", "logging.level.root=WARN"))) {
+                events = generate(ledger, target);
+            }
+            double generationSeconds = seconds(System.nanoTime() - generationStart);
+            System.out.printf(Locale.ROOT, "History: %,d events generated in %.1f s%n", events, generationSeconds);
+            report.append(String.format(Locale.ROOT, "History: %,d events written through ordinary commands in %.1f s; "
+                            + "event store file %,d MB%n%nExtra properties: %s%n%n",
+                    events, generationSeconds, Files.size(data.resolve("events.sqlite")) / 1_000_000, extra));
         }
-        double generationSeconds = seconds(System.nanoTime() - generationStart);
-        System.out.printf(Locale.ROOT, "History: %,d events generated in %.1f s%n", events, generationSeconds);
-        report.append(String.format(Locale.ROOT, "History: %,d events written through ordinary commands in %.1f s; "
-                        + "event store file %,d MB%n%nExtra properties: %s%n%n",
-                events, generationSeconds, Files.size(data.resolve("events.sqlite")) / 1_000_000, extra));
 
         for (String batchSize : batchSizes) {
             if (batchSize.isBlank() || batchSize.startsWith("${")) {
