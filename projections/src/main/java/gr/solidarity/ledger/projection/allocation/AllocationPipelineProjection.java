@@ -60,7 +60,16 @@ class AllocationPipelineProjection {
     AllocationPipelineProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
         this.emitter = emitter;
-        this.documents = new BatchDocuments(mongo);
+        String allocations = AllocationQueries.COLLECTION;
+        this.documents = new BatchDocuments(mongo)
+                .prefetch(AllocationProposed.class, AllocationQueries.RECIPIENTS_COLLECTION,
+                        event -> List.of(event.recipientId()))
+                .prefetch(AllocationProposed.class, allocations, event -> List.of(event.allocationId()))
+                .prefetch(AllocationApproved.class, allocations, event -> List.of(event.allocationId()))
+                .prefetch(AllocationRejected.class, allocations, event -> List.of(event.allocationId()))
+                .prefetch(AllocationCancelled.class, allocations, event -> List.of(event.allocationId()))
+                .prefetch(AllocationDispatched.class, allocations, event -> List.of(event.allocationId()))
+                .prefetch(AllocationReceiptConfirmed.class, allocations, event -> List.of(event.allocationId()));
         createIndexes();
     }
 

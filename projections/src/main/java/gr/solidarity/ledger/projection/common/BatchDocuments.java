@@ -6,6 +6,9 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -15,10 +18,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Documents read and written by id, kept for the whole batch of events a processor handles in one unit of work and
@@ -35,6 +42,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * write rolls the batch back and the processor retries it. The prepare-commit flush remains for units of work no such
  * interceptor sees (a plain unit of work in a test, for instance), where it is the earliest point after handling.
  * <p>
+ * Reading what a batch needs one document at a time would still cost a round trip per document. A projection
+ * therefore says, per event type, which documents an event will read ({@link #prefetch}); when a store first serves
+ * a batch, it reads the documents all events of the batch name with one query per collection and remembers the ids
+ * it did not find as absent. A document a handler reads without having named it is read on its own, as before.
+ * <p>
  * Found documents are fresh copies decoded from the stored bytes, so a handler that changes a document without saving
  * it changes nothing. Outside a unit of work every call goes straight to MongoDB. A query on anything but the id
  * cannot be answered from here: call {@link #flush(String)} first, which writes the collection's pending changes and
@@ -46,14 +58,29 @@ public final class BatchDocuments {
 
     private static final AtomicLong INSTANCES = new AtomicLong();
 
+    /** Ids per query: an {@code $in} list this long still makes a small request. */
+    private static final int PREFETCH_CHUNK = 1000;
+
     private final MongoTemplate mongo;
     private final Codec<Document> codec;
+    private final List<Prefetch> prefetches = new ArrayList<>();
     /** Each store keeps its own batch state, so two projections handling one unit of work never share documents. */
     private final String resource = BatchDocuments.class.getName() + "#" + INSTANCES.incrementAndGet();
 
     public BatchDocuments(MongoTemplate mongo) {
         this.mongo = mongo;
         this.codec = mongo.getDb().getCodecRegistry().get(Document.class);
+    }
+
+    /**
+     * Declares that handling an event of the given type reads the documents with the given ids from the collection, so
+     * a batch reads them all at once before its first event is handled. Null ids are left out. Call it while the
+     * projection is built, before any event is handled.
+     */
+    public <E> BatchDocuments prefetch(Class<E> eventType, String collection,
+                                       Function<? super E, ? extends Collection<?>> ids) {
+        prefetches.add(new Prefetch(eventType, collection, payload -> ids.apply(eventType.cast(payload))));
+        return this;
     }
 
     /** The document with the given id as this batch last saw or left it, or null if there is none. */
@@ -156,8 +183,17 @@ public final class BatchDocuments {
         return unitOfWork.getOrComputeResource(resource, key -> {
             Batch batch = new Batch();
             unitOfWork.onPrepareCommit(committing -> batch.flush());
+            batch.prefetch(messages(unitOfWork));
             return batch;
         });
+    }
+
+    /** The events of the unit of work: all of a processor's batch, or the one event of a plain unit of work. */
+    private static List<? extends Message<?>> messages(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages();
+        }
+        return unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage());
     }
 
     private RawBsonDocument read(String collection, Object id) {
@@ -186,6 +222,9 @@ public final class BatchDocuments {
         return mongo.getCollection(collection).withDocumentClass(RawBsonDocument.class);
     }
 
+    private record Prefetch(Class<?> eventType, String collection, Function<Object, ? extends Collection<?>> ids) {
+    }
+
     /**
      * @param document the document's bytes, or null when there is no such document
      * @param changed  whether the document differs from what MongoDB holds
@@ -201,6 +240,50 @@ public final class BatchDocuments {
 
         Map<Object, Slot> slots(String collection) {
             return collections.computeIfAbsent(collection, name -> new LinkedHashMap<>());
+        }
+
+        /** Reads, one query per collection, the documents the given events name; remembers those not found. */
+        void prefetch(List<? extends Message<?>> messages) {
+            if (prefetches.isEmpty()) {
+                return;
+            }
+            Map<String, Set<Object>> wanted = new LinkedHashMap<>();
+            for (Message<?> message : messages) {
+                if (!(message instanceof EventMessage<?>)) {
+                    continue;
+                }
+                Class<?> payloadType = message.getPayloadType();
+                for (Prefetch prefetch : prefetches) {
+                    if (prefetch.eventType().isAssignableFrom(payloadType)) {
+                        Collection<?> ids = prefetch.ids().apply(message.getPayload());
+                        if (ids != null) {
+                            Set<Object> collected = wanted.computeIfAbsent(prefetch.collection(),
+                                    name -> new LinkedHashSet<>());
+                            for (Object id : ids) {
+                                if (id != null) {
+                                    collected.add(id);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            wanted.forEach((collection, ids) -> {
+                Map<Object, Slot> slots = slots(collection);
+                List<Object> all = new ArrayList<>(ids);
+                for (int from = 0; from < all.size(); from += PREFETCH_CHUNK) {
+                    List<Object> chunk = all.subList(from, Math.min(all.size(), from + PREFETCH_CHUNK));
+                    for (RawBsonDocument found : raw(collection)
+                            .find(new Document("_id", new Document("$in", chunk))).batchSize(chunk.size())) {
+                        var stored = found.get("_id");
+                        Object id = stored.isString() ? stored.asString().getValue() : found.decode(codec).get("_id");
+                        slots.put(id, new Slot(found, false, true));
+                    }
+                    for (Object id : chunk) {
+                        slots.putIfAbsent(id, new Slot(null, false, false));
+                    }
+                }
+            });
         }
 
         void flush() {

@@ -56,7 +56,18 @@ class DistributionHistoryProjection {
 
     DistributionHistoryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.documents = new BatchDocuments(mongo);
+        this.documents = new BatchDocuments(mongo)
+                .prefetch(CatalogueItemRevised.class, DistributionQueries.ITEMS_COLLECTION,
+                        event -> List.of(event.itemCode()))
+                .prefetch(NeedLineAmended.class, DistributionQueries.NEEDS_COLLECTION, event -> List.of(event.needId()))
+                .prefetch(AllocationReceiptConfirmed.class, DistributionQueries.RECIPIENTS_COLLECTION,
+                        event -> List.of(event.recipientId()))
+                .prefetch(AllocationReceiptConfirmed.class, DistributionQueries.NEEDS_COLLECTION,
+                        event -> List.of(event.needId()))
+                .prefetch(AllocationReceiptConfirmed.class, DistributionQueries.LOTS_COLLECTION,
+                        event -> event.lines().stream().map(ReceiptLine::lotId).toList())
+                .prefetch(AllocationReceiptConfirmed.class, DistributionQueries.ITEMS_COLLECTION,
+                        event -> event.lines().stream().map(ReceiptLine::itemCode).toList());
         createIndexes();
     }
 

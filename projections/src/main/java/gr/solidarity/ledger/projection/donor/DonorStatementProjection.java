@@ -59,7 +59,19 @@ class DonorStatementProjection {
 
     DonorStatementProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.documents = new BatchDocuments(mongo);
+        this.documents = new BatchDocuments(mongo)
+                .prefetch(PledgeLineAmended.class, DonorQueries.ENTRIES_COLLECTION,
+                        event -> List.of(pledgedKey(event.pledgeId(), event.lineNo())))
+                .prefetch(PledgeWithdrawn.class, DonorQueries.PLEDGES_COLLECTION, event -> List.of(event.pledgeId()))
+                .prefetch(PledgeDeliveryRecorded.class, DonorQueries.PLEDGES_COLLECTION,
+                        event -> List.of(event.pledgeId()))
+                .prefetch(PledgeDeliveryRecorded.class, RECEIPTS_COLLECTION, event -> List.of(event.receiptId()))
+                .prefetch(GoodsReceived.class, DonorQueries.ENTRIES_COLLECTION, event -> event.pledgeId() == null
+                        ? List.of()
+                        : event.lots().stream().map(LotReceived::pledgeLineNo).filter(java.util.Objects::nonNull)
+                                .distinct().map(lineNo -> "delivered:" + event.receiptId() + ":" + lineNo).toList())
+                .prefetch(AllocationReceiptConfirmed.class, DonorQueries.LOTS_COLLECTION,
+                        event -> event.lines().stream().map(ReceiptLine::lotId).toList());
         createIndexes();
     }
 

@@ -69,7 +69,20 @@ class NeedsBoardProjection {
     NeedsBoardProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
         this.emitter = emitter;
-        this.documents = new BatchDocuments(mongo);
+        this.documents = new BatchDocuments(mongo)
+                .prefetch(CatalogueItemAdded.class, NeedQueries.ITEMS_COLLECTION, event -> List.of(event.itemCode()))
+                .prefetch(CatalogueItemRevised.class, NeedQueries.ITEMS_COLLECTION, event -> List.of(event.itemCode()))
+                .prefetch(NeedDeclared.class, NeedQueries.COLLECTION, event -> List.of(event.needId()))
+                .prefetch(NeedDeclared.class, NeedQueries.ORGANISATIONS_COLLECTION,
+                        event -> List.of(event.recipientId()))
+                .prefetch(NeedDeclared.class, NeedQueries.ITEMS_COLLECTION,
+                        event -> event.lines().stream().map(NeedLine::itemCode).toList())
+                .prefetch(NeedLineAmended.class, NeedQueries.COLLECTION, event -> List.of(event.needId()))
+                .prefetch(NeedCancelled.class, NeedQueries.COLLECTION, event -> List.of(event.needId()))
+                .prefetch(NeedFulfilled.class, NeedQueries.COLLECTION, event -> List.of(event.needId()))
+                .prefetch(NeedAllocated.class, NeedQueries.COLLECTION, event -> List.of(event.needId()))
+                .prefetch(NeedAllocationReleased.class, NeedQueries.COLLECTION, event -> List.of(event.needId()))
+                .prefetch(NeedDeliveryRecorded.class, NeedQueries.COLLECTION, event -> List.of(event.needId()));
         createIndexes();
     }
 

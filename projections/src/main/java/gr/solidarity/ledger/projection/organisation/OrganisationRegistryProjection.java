@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,7 +42,11 @@ class OrganisationRegistryProjection {
 
     OrganisationRegistryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.documents = new BatchDocuments(mongo);
+        String organisations = OrganisationQueries.COLLECTION;
+        this.documents = new BatchDocuments(mongo)
+                .prefetch(OrganisationVerified.class, organisations, event -> List.of(event.organisationId()))
+                .prefetch(OrganisationSuspended.class, organisations, event -> List.of(event.organisationId()))
+                .prefetch(OrganisationReinstated.class, organisations, event -> List.of(event.organisationId()));
         createIndexes();
     }
 

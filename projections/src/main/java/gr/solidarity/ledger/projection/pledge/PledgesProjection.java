@@ -53,7 +53,15 @@ class PledgesProjection {
     PledgesProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
         this.emitter = emitter;
-        this.documents = new BatchDocuments(mongo);
+        String pledges = PledgeQueries.COLLECTION;
+        this.documents = new BatchDocuments(mongo)
+                .prefetch(PledgeLineAmended.class, pledges, event -> List.of(event.pledgeId()))
+                .prefetch(PledgeLineWithdrawn.class, pledges, event -> List.of(event.pledgeId()))
+                .prefetch(PledgeWithdrawn.class, pledges, event -> List.of(event.pledgeId()))
+                .prefetch(PledgeFulfilled.class, pledges, event -> List.of(event.pledgeId()))
+                .prefetch(PledgeDeliveryRecorded.class, pledges, event -> List.of(event.pledgeId()))
+                .prefetch(GoodsReceived.class, pledges,
+                        event -> event.pledgeId() == null ? List.of() : List.of(event.pledgeId()));
         createIndexes();
     }
 

@@ -83,7 +83,50 @@ class StockProjection {
         this.mongo = mongo;
         this.emitter = emitter;
         this.documents = new BatchDocuments(mongo);
+        prefetch(documents);
         createIndexes();
+    }
+
+    /** What each event reads: its lots, their items and the warehouse they lie in. */
+    private static void prefetch(BatchDocuments documents) {
+        String lots = StockQueries.LOTS_COLLECTION;
+        String items = StockQueries.ITEMS_COLLECTION;
+        String warehouses = StockQueries.WAREHOUSES_COLLECTION;
+        documents
+                .prefetch(CatalogueItemAdded.class, items, event -> List.of(event.itemCode()))
+                .prefetch(CatalogueItemRevised.class, items, event -> List.of(event.itemCode()))
+                .prefetch(MinimumStockLevelSet.class, items, event -> List.of(event.itemCode()))
+                .prefetch(WarehouseRegistered.class, warehouses, event -> List.of(event.warehouseId()))
+                .prefetch(GoodsReceived.class, lots, event -> event.lots().stream().map(LotReceived::lotId).toList())
+                .prefetch(GoodsReceived.class, items, event -> event.lots().stream().map(LotReceived::itemCode).toList())
+                .prefetch(GoodsReceived.class, warehouses, event -> List.of(event.warehouseId()))
+                .prefetch(StockTransferredIn.class, lots,
+                        event -> event.lots().stream().map(TransferredLot::lotId).toList())
+                .prefetch(StockTransferredIn.class, items,
+                        event -> event.lots().stream().map(TransferredLot::itemCode).toList())
+                .prefetch(StockTransferredIn.class, warehouses, event -> List.of(event.warehouseId()))
+                .prefetch(StockAdjusted.class, lots, event -> List.of(event.lotId()))
+                .prefetch(StockAdjusted.class, items, event -> List.of(event.itemCode()))
+                .prefetch(PhysicalCountRecorded.class, lots, event -> List.of(event.lotId()))
+                .prefetch(PhysicalCountRecorded.class, items, event -> List.of(event.itemCode()))
+                .prefetch(StockTransferredOut.class, lots,
+                        event -> event.lines().stream().map(LotQuantity::lotId).toList())
+                .prefetch(StockTransferredOut.class, items,
+                        event -> event.lines().stream().map(LotQuantity::itemCode).toList())
+                .prefetch(StockReserved.class, lots, event -> lotIds(event.lines()))
+                .prefetch(StockReserved.class, items, event -> itemCodes(event.lines()))
+                .prefetch(ReservationReleased.class, lots, event -> lotIds(event.lines()))
+                .prefetch(ReservationReleased.class, items, event -> itemCodes(event.lines()))
+                .prefetch(ReservedStockDispatched.class, lots, event -> lotIds(event.lines()))
+                .prefetch(ReservedStockDispatched.class, items, event -> itemCodes(event.lines()));
+    }
+
+    private static List<String> lotIds(List<ReservedLot> lines) {
+        return lines.stream().map(ReservedLot::lotId).toList();
+    }
+
+    private static List<String> itemCodes(List<ReservedLot> lines) {
+        return lines.stream().map(ReservedLot::itemCode).toList();
     }
 
     // ---- catalogue and warehouses, kept by this view for itself

@@ -254,6 +254,68 @@ class BatchDocumentsTest {
     }
 
     @Test
+    void aBatchReadsTheDocumentsItsEventsNameWithOneQueryPerCollection() {
+        mongo.save(lot("lot-1", "100"), LOTS);
+        mongo.save(lot("lot-2", "50"), LOTS);
+        mongo.save(new Document("_id", "item-lot-1"), ITEMS);
+        mongo.save(lot("lot-7", "7"), LOTS);
+        documents.prefetch(String.class, LOTS, payload -> List.of(payload))
+                .prefetch(String.class, ITEMS, payload -> List.of("item-" + payload))
+                .prefetch(Integer.class, LOTS, payload -> List.of("never"));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                List.of(event("lot-1"), event("lot-2"), event("lot-9")));
+        List<Object> seen = new ArrayList<>();
+        commands.clear();
+
+        var result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(new FlushBatchDocuments()), message -> {
+                    String lotId = (String) message.getPayload();
+                    Document found = documents.find(LOTS, lotId);
+                    seen.add(found == null ? "none" : found.get("onHand"));
+                    documents.find(ITEMS, "item-" + lotId);
+                    if (lotId.equals("lot-1")) {
+                        // a later event of the batch sees this change, not what was read up front
+                        documents.save(LOTS, lot("lot-2", "49"));
+                        documents.delete(LOTS, "lot-9");
+                    }
+                    return null;
+                }).proceed());
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(seen).containsExactly(new Decimal128(new BigDecimal("100")),
+                new Decimal128(new BigDecimal("49")), "none");
+        // one query per collection for the whole batch, and nothing read again
+        assertThat(commands.stream().filter("find"::equals)).hasSize(2);
+        assertThat(all(mongo, LOTS)).containsExactly(lot("lot-1", "100"), lot("lot-2", "49"), lot("lot-7", "7"));
+
+        // a plain unit of work reads what its one event names up front; a document no event named is read on its own
+        DefaultUnitOfWork<EventMessage<?>> single = DefaultUnitOfWork.startAndGet(event("lot-7"));
+        commands.clear();
+        assertThat(documents.find(LOTS, "lot-7")).isEqualTo(lot("lot-7", "7"));
+        assertThat(documents.find(LOTS, "lot-1")).isEqualTo(lot("lot-1", "100"));
+        assertThat(commands).containsExactly("find", "find", "find");
+        single.commit();
+    }
+
+    @Test
+    void aCollectionFlushedForAQueryIsReadAgainAfterIt() {
+        mongo.save(lot("lot-1", "100"), LOTS);
+        documents.prefetch(String.class, LOTS, payload -> List.of(payload));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event("lot-1")));
+        List<Object> seen = new ArrayList<>();
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(new FlushBatchDocuments()),
+                message -> {
+                    documents.find(LOTS, "lot-1");
+                    documents.flush(LOTS);
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is("lot-1")),
+                            new Update().set("lotCode", "L1"), LOTS);
+                    seen.add(documents.find(LOTS, "lot-1").getString("lotCode"));
+                    return null;
+                }).proceed());
+        assertThat(seen).containsExactly("L1");
+    }
+
+    @Test
     void aDocumentWithoutIdIsRefused() {
         assertThatThrownBy(() -> documents.save(LOTS, new Document("onHand", 1)))
                 .isInstanceOf(IllegalArgumentException.class);
