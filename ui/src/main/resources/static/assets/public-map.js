@@ -6,6 +6,13 @@
   if (!element || !window.L || !window.fetch) {
     return;
   }
+  // marks the public map's measurement reads beside the browser's own timings
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark(name);
+    }
+  }
+  mark('map-script');
   var data = element.dataset;
   var section = document.getElementById('map-section');
   var status = document.getElementById('map-status');
@@ -97,6 +104,7 @@
   }
 
   Promise.all([json(data.boundaries), json(data.markers)]).then(function (both) {
+    mark('map-data');
     var boundaries = L.geoJSON(both[0], {
       interactive: false,
       style: {color: '#6b7785', weight: 1, fillColor: '#f7f9fb', fillOpacity: 0.9}
@@ -120,6 +128,7 @@
     if (bounds.isValid()) {
       map.fitBounds(bounds, {padding: [24, 24], maxZoom: 13});
     }
+    mark('map-drawn');
     element.setAttribute('data-structure-ids', ids.join(' '));
     element.setAttribute('data-total', String(found.total));
     element.setAttribute('data-state', 'ready');
