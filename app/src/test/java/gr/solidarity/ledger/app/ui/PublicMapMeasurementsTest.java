@@ -110,7 +110,9 @@ class PublicMapMeasurementsTest {
             for (String query : List.of("?regionalUnitCode=" + region, "?municipalityCode=" + municipality, "")) {
                 byte[] page = bytes(http, base + "/public/structures" + query, false);
                 byte[] markers = bytes(http, base + "/public/map/structures" + query, false);
-                byte[] boundaries = bytes(http, base + "/public/map/municipalities.geojson", true);
+                // the boundaries the page names: a regional unit's or a municipality's map gets its unit's in detail
+                byte[] boundaries = bytes(http, base + "/public/map/municipalities.geojson"
+                        + (query.isEmpty() ? "" : "?regionalUnitCode=" + region), true);
                 String json = new String(markers, StandardCharsets.UTF_8);
                 figure("First map response for %s: page %.1f kB gzipped, markers %.1f kB gzipped (%.1f kB plain, %s), "
                                 + "boundaries %.1f kB gzipped as served; map data %.1f kB gzipped, with the page %.1f kB",
