@@ -6,6 +6,13 @@
   if (!element || !window.L || !window.fetch) {
     return;
   }
+  // marks the public map's measurement reads beside the browser's own timings
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark(name);
+    }
+  }
+  mark('map-script');
   var data = element.dataset;
   var section = document.getElementById('map-section');
   var status = document.getElementById('map-status');
@@ -13,7 +20,6 @@
   section.hidden = false;
 
   var map = L.map(element, {zoomControl: false, preferCanvas: true, zoomSnap: 0.5, minZoom: 5, maxZoom: 18});
-  map.setView([38.8, 22.5], 6);
   L.control.zoom({zoomInTitle: data.labelZoomIn, zoomOutTitle: data.labelZoomOut}).addTo(map);
   map.attributionControl.setPrefix('Leaflet');
   if (data.tiles) {
@@ -87,8 +93,9 @@
     return marker;
   }
 
+  // as the page's preload links ask (no headers of its own, same credentials), so the browser hands over their answers
   function json(url) {
-    return fetch(url, {headers: {Accept: 'application/json'}, credentials: 'same-origin'}).then(function (answer) {
+    return fetch(url, {credentials: 'same-origin'}).then(function (answer) {
       if (!answer.ok) {
         throw new Error(url + ': ' + answer.status);
       }
@@ -96,17 +103,47 @@
     });
   }
 
+  // the map gets its view once, where its data is, before anything is drawn: no zoom from Greece to the area to
+  // animate, and every shape projected once
+  var greece = [[38.8, 22.5], 6];
+  var viewed = false;
+
   Promise.all([json(data.boundaries), json(data.markers)]).then(function (both) {
+    mark('map-data');
+    // around a regional unit's municipalities the others come as outlines only
+    var area = L.latLngBounds([]);
     var boundaries = L.geoJSON(both[0], {
       interactive: false,
-      style: {color: '#6b7785', weight: 1, fillColor: '#f7f9fb', fillOpacity: 0.9}
-    }).addTo(map);
-    map.attributionControl.addAttribution(data.boundariesAttribution);
+      style: function (feature) {
+        return feature.properties.outline
+          ? {color: '#6b7785', weight: 1, fillColor: '#eef2f6', fillOpacity: 0.9}
+          : {color: '#6b7785', weight: 1, fillColor: '#f7f9fb', fillOpacity: 0.9};
+      },
+      onEachFeature: function (feature, shape) {
+        if (!feature.properties.outline) {
+          area.extend(shape.getBounds());
+        }
+      }
+    });
     var found = both[1];
-    var layer = L.featureGroup().addTo(map);
+    var items = found.clustered ? found.clusters : found.markers;
+    var markers = items.map(function (item) {
+      return found.clustered ? clusterMarker(item) : structureMarker(item);
+    });
+    var layer = L.featureGroup(markers);
+    var bounds = items.length ? layer.getBounds() : area.isValid() ? area : boundaries.getBounds();
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, {padding: [24, 24], maxZoom: 13, animate: false});
+    } else {
+      map.setView(greece[0], greece[1]);
+    }
+    viewed = true;
+    boundaries.addTo(map);
+    map.attributionControl.addAttribution(data.boundariesAttribution);
+    layer.addTo(map);
     var ids = [];
-    (found.clustered ? found.clusters : found.markers).forEach(function (item) {
-      var marker = (found.clustered ? clusterMarker(item) : structureMarker(item)).addTo(layer);
+    markers.forEach(function (marker, index) {
+      var item = items[index];
       var icon = marker.getElement();
       icon.setAttribute('aria-label', marker.options.title);
       if (found.clustered) {
@@ -116,15 +153,15 @@
         ids.push(item.id);
       }
     });
-    var bounds = layer.getLayers().length ? layer.getBounds() : boundaries.getBounds();
-    if (bounds.isValid()) {
-      map.fitBounds(bounds, {padding: [24, 24], maxZoom: 13});
-    }
+    mark('map-drawn');
     element.setAttribute('data-structure-ids', ids.join(' '));
     element.setAttribute('data-total', String(found.total));
     element.setAttribute('data-state', 'ready');
     status.textContent = format(found.clustered ? data.labelClustered : data.labelCount, found.total);
   }).catch(function () {
+    if (!viewed) {
+      map.setView(greece[0], greece[1]);
+    }
     element.setAttribute('data-state', 'failed');
     status.textContent = data.labelFailed;
   });

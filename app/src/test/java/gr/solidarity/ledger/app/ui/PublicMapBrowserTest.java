@@ -382,4 +382,71 @@ class PublicMapBrowserTest {
         assertThat(client.send(HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(304);
     }
+
+    @Test
+    @Order(9)
+    void aRegionalUnitsMapAsksOnceForItsDataAndForItsOwnMunicipalitiesInDetail() throws Exception {
+        for (String query : List.of("?regionalUnitCode=18", "?municipalityCode=1801&type=SOCIAL_PHARMACY")) {
+            Page citizen = browser.desk();
+            citizen.navigate("/public/structures" + query);
+            mapped(citizen);
+            @SuppressWarnings("unchecked")
+            List<String> asked = (List<String>) citizen.evaluate("() => performance.getEntriesByType('resource')"
+                    + ".map(r => new URL(r.name)).filter(u => u.pathname.startsWith('/public/map/'))"
+                    + ".map(u => u.pathname + u.search)");
+            // the preload links' answers are the ones the map's script uses: each is asked for once
+            assertThat(asked).as(query).containsExactlyInAnyOrder("/public/map/structures" + query,
+                    "/public/map/municipalities.geojson?regionalUnitCode=18");
+            assertThat(citizen.locator("#structures-map canvas").first()).isAttached();
+            Browser.look(citizen, "public-map-11-regional-unit-" + query.substring(1, query.indexOf('=')));
+        }
+
+        Map<?, ?> around = ledger.http().get().uri("/public/map/municipalities.geojson?regionalUnitCode=18")
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<?, ?>> properties = ((List<?>) around.get("features")).stream()
+                .<Map<?, ?>>map(feature -> (Map<?, ?>) ((Map<?, ?>) feature).get("properties")).toList();
+        List<Map<?, ?>> detailed = properties.stream().filter(p -> p.get("outline") == null).toList();
+        List<Map<?, ?>> outlines = properties.stream().filter(p -> Boolean.TRUE.equals(p.get("outline"))).toList();
+        assertThat(detailed.stream().map(p -> String.valueOf(p.get("regional_unit_code"))).distinct().toList())
+                .containsExactly("18");
+        assertThat(detailed.stream().map(p -> String.valueOf(p.get("municipality_code"))).toList())
+                .hasSize(8).contains("1801", "1805");
+        assertThat(outlines).isNotEmpty().noneMatch(p -> p.containsKey("municipality_code"));
+        assertThat(outlines.stream().map(p -> String.valueOf(p.get("regional_unit_code"))).toList())
+                .contains("19").doesNotContain("18");
+        assertThat(detailed.size() + outlines.size()).isEqualTo(properties.size());
+        // a regional unit the boundaries do not hold gets them all (more than the test client buffers)
+        String base = "http://localhost:" + ledger.context().getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> all = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/public/map/municipalities.geojson?regionalUnitCode=99")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body().split("\"municipality_code\"", -1)).hasSize(97);
+        assertThat(all.body()).doesNotContain("\"outline\"");
+    }
+
+    @Test
+    @Order(10)
+    void scriptsAndStylesheetsGoGzippedAndAreRevalidatedRatherThanDownloadedAgain() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String base = "http://localhost:" + ledger.context().getEnvironment().getProperty("local.server.port");
+        for (String asset : List.of("/webjars/leaflet/dist/leaflet.js", "/assets/public-map.js", "/assets/ui.css")) {
+            URI uri = URI.create(base + asset);
+            HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip")
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gzipped.statusCode()).as(asset).isEqualTo(200);
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).as(asset).hasValue("gzip");
+            String cache = gzipped.headers().firstValue("Cache-Control").orElseThrow();
+            assertThat(cache).as(asset).contains("no-cache").doesNotContain("no-store");
+            HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+                assertThat(in.readAllBytes()).as(asset).isEqualTo(plain.body());
+            }
+            assertThat(gzipped.body().length).as(asset).isLessThan(plain.body().length / 2);
+            String lastModified = plain.headers().firstValue("Last-Modified").orElseThrow();
+            assertThat(client.send(HttpRequest.newBuilder(uri).header("If-Modified-Since", lastModified).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as(asset).isEqualTo(304);
+        }
+    }
 }

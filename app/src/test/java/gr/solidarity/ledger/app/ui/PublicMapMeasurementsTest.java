@@ -110,7 +110,9 @@ class PublicMapMeasurementsTest {
             for (String query : List.of("?regionalUnitCode=" + region, "?municipalityCode=" + municipality, "")) {
                 byte[] page = bytes(http, base + "/public/structures" + query, false);
                 byte[] markers = bytes(http, base + "/public/map/structures" + query, false);
-                byte[] boundaries = bytes(http, base + "/public/map/municipalities.geojson", true);
+                // the boundaries the page names: a regional unit's or a municipality's map gets its unit's in detail
+                byte[] boundaries = bytes(http, base + "/public/map/municipalities.geojson"
+                        + (query.isEmpty() ? "" : "?regionalUnitCode=" + region), true);
                 String json = new String(markers, StandardCharsets.UTF_8);
                 figure("First map response for %s: page %.1f kB gzipped, markers %.1f kB gzipped (%.1f kB plain, %s), "
                                 + "boundaries %.1f kB gzipped as served; map data %.1f kB gzipped, with the page %.1f kB",
@@ -123,31 +125,115 @@ class PublicMapMeasurementsTest {
 
             try (Browser browser = new Browser(Integer.parseInt(
                     ledger.context().getEnvironment().getProperty("local.server.port")))) {
-                for (String query : List.of("?regionalUnitCode=" + region, "?municipalityCode=" + municipality)) {
-                    List<Long> millis = new ArrayList<>();
-                    for (int run = 0; run < 6; run++) {
+                // the baseline: a public page of the same layout without the map, loaded the same way, in turn with
+                // the map's pages so that the machine's load falls on all of them alike
+                String baselinePage = "/public/open-data";
+                List<String> pages = List.of(baselinePage, "/public/structures?regionalUnitCode=" + region,
+                        "/public/structures?municipalityCode=" + municipality);
+                java.util.Map<String, List<Long>> millis = new java.util.LinkedHashMap<>();
+                java.util.Map<String, List<java.util.Map<String, Double>>> phases = new java.util.LinkedHashMap<>();
+                for (int run = 0; run < 6; run++) {
+                    for (String path : pages) {
                         Page fresh = browser.desk(); // a new context each time: nothing cached
                         long start = System.nanoTime();
-                        fresh.navigate("/public/structures" + query);
-                        fresh.waitForSelector("#structures-map[data-state=ready]",
-                                new Page.WaitForSelectorOptions().setTimeout(60_000));
-                        millis.add((System.nanoTime() - start) / 1_000_000);
-                        if (run == 0) {
-                            Browser.screenshot(fresh, "public-map-measured-" + query.substring(1).replace('=', '-'));
+                        fresh.navigate(path);
+                        boolean map = !path.equals(baselinePage);
+                        if (map) {
+                            fresh.waitForSelector("#structures-map[data-state=ready]",
+                                    new Page.WaitForSelectorOptions().setTimeout(60_000));
+                        }
+                        millis.computeIfAbsent(path, key -> new ArrayList<>())
+                                .add((System.nanoTime() - start) / 1_000_000);
+                        if (run > 0) {
+                            phases.computeIfAbsent(path, key -> new ArrayList<>()).add(phases(fresh));
+                        }
+                        if (run == 0 && map) {
+                            Browser.screenshot(fresh, "public-map-measured-"
+                                    + path.substring(path.indexOf('?') + 1).replace('=', '-'));
                         }
                         fresh.context().close();
                     }
-                    List<Long> warm = new ArrayList<>(millis.subList(1, millis.size()));
-                    Collections.sort(warm);
+                }
+                long baselineMedian = median(millis.get(baselinePage));
+                figure("Baseline in the same run, %s (same layout, no map), navigation to its load event, empty "
+                                + "browser cache: first load of the process %d ms, then median %d ms, max %d ms (5 loads)",
+                        baselinePage, millis.get(baselinePage).get(0), baselineMedian, max(millis.get(baselinePage)));
+                for (String path : pages.subList(1, pages.size())) {
+                    List<Long> times = millis.get(path);
                     figure("First render in headless Chromium, navigation to boundaries and markers drawn, %s, "
                                     + "empty browser cache: first load of the process %d ms, then median %d ms, max %d ms "
-                                    + "(%d loads)", query, millis.get(0), warm.get(warm.size() / 2),
-                            warm.get(warm.size() - 1), warm.size());
+                                    + "(5 loads); %.2f× the baseline's median", path, times.get(0), median(times),
+                            max(times), median(times) / (double) baselineMedian);
+                    figure("Where the time of %s goes (medians of the 5 loads, ms from navigation start): %s",
+                            path, medians(phases.get(path)));
                 }
+                figure("Where the time of %s goes: %s", baselinePage, medians(phases.get(baselinePage)));
             }
         }
         Files.writeString(Path.of("target", "public-map-measurements.md"), "# Public map measurements\n\n- "
                 + String.join("\n- ", report) + "\n");
+    }
+
+    /**
+     * Chromium's own timings of a page just loaded: the HTML's response, DOMContentLoaded and load, each script,
+     * stylesheet and map request's end (and its bytes on the wire), and the marks the map's script sets.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Double> phases(Page page) {
+        Object found = page.evaluate("""
+                () => {
+                  const out = {};
+                  const nav = performance.getEntriesByType('navigation')[0];
+                  out['html response end'] = nav.responseEnd;
+                  out['DOMContentLoaded'] = nav.domContentLoadedEventEnd;
+                  out['load'] = nav.loadEventEnd;
+                  for (const r of performance.getEntriesByType('resource')) {
+                    const url = new URL(r.name);
+                    const name = url.pathname.includes('/public/map/structures') ? 'markers'
+                      : url.pathname.startsWith('/public/map/') ? 'boundaries'
+                      : url.pathname.substring(url.pathname.lastIndexOf('/') + 1);
+                    if (!/\\.(js|css)$/.test(name) && name !== 'markers' && name !== 'boundaries') continue;
+                    const key = out[name + ' start'] === undefined ? name : name + ' (again)';
+                    out[key + ' start'] = r.startTime;
+                    out[key + ' end'] = r.responseEnd;
+                    if (name === 'markers' || name === 'boundaries') out[key + ' kB'] = r.encodedBodySize / 1024;
+                  }
+                  for (const m of performance.getEntriesByType('mark')) out['mark ' + m.name] = m.startTime;
+                  return out;
+                }""");
+        java.util.Map<String, Double> timings = new java.util.LinkedHashMap<>();
+        ((java.util.Map<String, Object>) found).forEach((key, value) -> timings.put(key,
+                ((Number) value).doubleValue()));
+        return timings;
+    }
+
+    private static String medians(List<java.util.Map<String, Double>> loads) {
+        java.util.Map<String, List<Double>> byKey = new java.util.TreeMap<>();
+        loads.forEach(load -> load.forEach((key, value) -> byKey.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(value)));
+        List<java.util.Map.Entry<String, Double>> ordered = new ArrayList<>();
+        byKey.forEach((key, values) -> {
+            Collections.sort(values);
+            ordered.add(java.util.Map.entry(key, values.get(values.size() / 2)));
+        });
+        ordered.sort(java.util.Map.Entry.comparingByValue());
+        List<String> parts = new ArrayList<>();
+        ordered.stream().filter(e -> !e.getKey().endsWith(" kB")).forEach(e -> parts.add(String.format(
+                java.util.Locale.ROOT, "%s %.0f", e.getKey(), e.getValue())));
+        ordered.stream().filter(e -> e.getKey().endsWith(" kB")).forEach(e -> parts.add(String.format(
+                java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())));
+        return String.join(", ", parts);
+    }
+
+    /** The median of the loads after the process's first. */
+    private static long median(List<Long> loads) {
+        List<Long> warm = new ArrayList<>(loads.subList(1, loads.size()));
+        Collections.sort(warm);
+        return warm.get(warm.size() / 2);
+    }
+
+    private static long max(List<Long> loads) {
+        return Collections.max(loads.subList(1, loads.size()));
     }
 
     private static List<Place> municipalities() throws Exception {

@@ -22,6 +22,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -29,6 +32,10 @@ import java.util.zip.GZIPOutputStream;
  * reference file, simplified (JTS's topology-preserving simplifier, each ring keeps its shape and never crosses
  * itself) to what a map of a region shows, coordinates rounded to {@value #DECIMALS} decimals (about 11 m), and kept
  * as GeoJSON bytes, plain and gzipped, with an entity tag, so a browser downloads them once.
+ * <p>
+ * A map of one regional unit needs only that unit's municipalities in detail: around them it gets the other
+ * municipalities as outlines, simplified to about {@value #OUTLINE_TOLERANCE} degrees and without names, a fraction of
+ * the whole file to download, parse and draw.
  */
 public final class MunicipalityBoundaries {
 
@@ -36,19 +43,33 @@ public final class MunicipalityBoundaries {
     /** Degrees; about 100 m, below what a map of a whole region can show. */
     static final double TOLERANCE = 0.001;
     static final int DECIMALS = 4;
+    /** Degrees; about 500 m, for the municipalities drawn around the regional unit a map shows. */
+    static final double OUTLINE_TOLERANCE = 0.005;
+    static final int OUTLINE_DECIMALS = 3;
     private static final List<String> KEPT = List.of("municipality_code", "municipality_el", "municipality_en",
             "regional_unit_code");
 
-    private final byte[] json;
-    private final byte[] gzipped;
-    private final String etag;
-    private final int features;
+    /** GeoJSON bytes as served: plain, gzipped, their entity tag and how many features they hold. */
+    public record Served(byte[] json, byte[] gzipped, String etag, int features) {
 
-    private MunicipalityBoundaries(byte[] json, int features) {
-        this.json = json;
-        this.gzipped = gzip(json);
-        this.etag = "\"" + sha256(json).substring(0, 32) + "\"";
-        this.features = features;
+        static Served of(List<String> features) {
+            byte[] json = ("{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            return new Served(json, gzip(json), "\"" + sha256(json).substring(0, 32) + "\"", features.size());
+        }
+    }
+
+    /** One municipality's feature as served, in detail and as an outline, with its regional unit. */
+    private record Shape(String regionalUnitCode, String feature, String outline) {
+    }
+
+    private final Served all;
+    private final List<Shape> municipalities;
+    private final Map<String, Served> areas = new ConcurrentHashMap<>();
+
+    private MunicipalityBoundaries(List<Shape> municipalities) {
+        this.municipalities = municipalities;
+        this.all = Served.of(municipalities.stream().map(Shape::feature).toList());
     }
 
     public static MunicipalityBoundaries fromReference() {
@@ -66,64 +87,95 @@ public final class MunicipalityBoundaries {
         JsonMapper mapper = JsonMapper.builder().build();
         JsonNode collection = mapper.readTree(source);
         GeometryFactory factory = new GeometryFactory();
-        StringBuilder out = new StringBuilder(source.length / 4);
-        out.append("{\"type\":\"FeatureCollection\",\"features\":[");
-        int written = 0;
+        List<Shape> shapes = new ArrayList<>();
         for (JsonNode feature : collection.get("features")) {
             Geometry geometry = read(feature.get("geometry"), factory);
             if (geometry == null) {
                 continue;
             }
-            Geometry simple = TopologyPreservingSimplifier.simplify(geometry, tolerance);
-            List<List<List<double[]>>> polygons = polygons(simple);
-            if (polygons.isEmpty()) {
-                continue;
-            }
-            out.append(written++ == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{");
-            boolean first = true;
+            StringBuilder properties = new StringBuilder();
             for (String name : KEPT) {
                 JsonNode value = feature.path("properties").get(name);
                 if (value != null && !value.isNull()) {
-                    out.append(first ? "" : ",").append(mapper.writeValueAsString(name)).append(':')
-                            .append(mapper.writeValueAsString(value.asString()));
-                    first = false;
+                    properties.append(properties.isEmpty() ? "" : ",").append(mapper.writeValueAsString(name))
+                            .append(':').append(mapper.writeValueAsString(value.asString()));
                 }
             }
-            out.append("},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[");
-            for (int p = 0; p < polygons.size(); p++) {
-                out.append(p == 0 ? "[" : ",[");
-                List<List<double[]>> rings = polygons.get(p);
-                for (int r = 0; r < rings.size(); r++) {
-                    out.append(r == 0 ? "[" : ",[");
-                    List<double[]> ring = rings.get(r);
-                    for (int c = 0; c < ring.size(); c++) {
-                        out.append(c == 0 ? "[" : ",[").append(number(ring.get(c)[0])).append(',')
-                                .append(number(ring.get(c)[1])).append(']');
-                    }
-                    out.append(']');
+            String unit = feature.path("properties").path("regional_unit_code").asString("");
+            Geometry simple = TopologyPreservingSimplifier.simplify(geometry, tolerance);
+            String detailed = feature(properties.toString(), simple, DECIMALS);
+            if (detailed == null) {
+                continue;
+            }
+            // drawn around another unit's map: no names, and far fewer points (a union of each unit's municipalities
+            // would look neater but costs the process more than all the rest of this on its first map)
+            String outlined = "\"regional_unit_code\":" + mapper.writeValueAsString(unit) + ",\"outline\":true";
+            String outline = feature(outlined, TopologyPreservingSimplifier.simplify(simple, OUTLINE_TOLERANCE),
+                    OUTLINE_DECIMALS);
+            // an islet that coarser points would leave without area keeps its detail
+            shapes.add(new Shape(unit, detailed, outline != null ? outline : feature(outlined, simple, DECIMALS)));
+        }
+        return new MunicipalityBoundaries(List.copyOf(shapes));
+    }
+
+    /** A feature with these properties and the geometry as a MultiPolygon of rounded points; null if none is left. */
+    private static String feature(String properties, Geometry geometry, int decimals) {
+        List<List<List<double[]>>> polygons = polygons(geometry, decimals);
+        if (polygons.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("{\"type\":\"Feature\",\"properties\":{").append(properties)
+                .append("},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[");
+        for (int p = 0; p < polygons.size(); p++) {
+            out.append(p == 0 ? "[" : ",[");
+            List<List<double[]>> rings = polygons.get(p);
+            for (int r = 0; r < rings.size(); r++) {
+                out.append(r == 0 ? "[" : ",[");
+                List<double[]> ring = rings.get(r);
+                for (int c = 0; c < ring.size(); c++) {
+                    out.append(c == 0 ? "[" : ",[").append(number(ring.get(c)[0])).append(',')
+                            .append(number(ring.get(c)[1])).append(']');
                 }
                 out.append(']');
             }
-            out.append("]}}");
+            out.append(']');
         }
-        out.append("]}");
-        return new MunicipalityBoundaries(out.toString().getBytes(StandardCharsets.UTF_8), written);
+        return out.append("]}}").toString();
+    }
+
+    /** Every municipality in detail. */
+    public Served all() {
+        return all;
+    }
+
+    /**
+     * The municipalities of one regional unit in detail and every other regional unit as its outline; empty for a
+     * regional unit the reference boundaries do not hold.
+     */
+    public Optional<Served> around(String regionalUnitCode) {
+        if (municipalities.stream().noneMatch(shape -> shape.regionalUnitCode().equals(regionalUnitCode))) {
+            return Optional.empty();
+        }
+        return Optional.of(areas.computeIfAbsent(regionalUnitCode, unit -> Served.of(municipalities.stream()
+                .map(shape -> shape.regionalUnitCode().equals(unit) ? shape.feature() : shape.outline())
+                .toList())));
     }
 
     public byte[] json() {
-        return json;
+        return all.json();
     }
 
     public byte[] gzipped() {
-        return gzipped;
+        return all.gzipped();
     }
 
     public String etag() {
-        return etag;
+        return all.etag();
     }
 
     public int features() {
-        return features;
+        return all.features();
     }
 
     private static Geometry read(JsonNode geometry, GeometryFactory factory) {
@@ -163,24 +215,24 @@ public final class MunicipalityBoundaries {
     }
 
     /** Polygons of rings of rounded points; a ring that rounding leaves with no area is left out. */
-    private static List<List<List<double[]>>> polygons(Geometry geometry) {
+    private static List<List<List<double[]>>> polygons(Geometry geometry, int decimals) {
         List<List<List<double[]>>> polygons = new ArrayList<>();
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             Geometry part = geometry.getGeometryN(i);
             if (!(part instanceof Polygon polygon) || polygon.isEmpty()) {
                 if (part instanceof MultiPolygon multi) {
-                    polygons.addAll(polygons(multi));
+                    polygons.addAll(polygons(multi, decimals));
                 }
                 continue;
             }
-            List<double[]> shell = rounded(polygon.getExteriorRing().getCoordinates());
+            List<double[]> shell = rounded(polygon.getExteriorRing().getCoordinates(), decimals);
             if (shell == null) {
                 continue;
             }
             List<List<double[]>> rings = new ArrayList<>();
             rings.add(shell);
             for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
-                List<double[]> hole = rounded(polygon.getInteriorRingN(h).getCoordinates());
+                List<double[]> hole = rounded(polygon.getInteriorRingN(h).getCoordinates(), decimals);
                 if (hole != null) {
                     rings.add(hole);
                 }
@@ -190,10 +242,10 @@ public final class MunicipalityBoundaries {
         return polygons;
     }
 
-    private static List<double[]> rounded(Coordinate[] coordinates) {
+    private static List<double[]> rounded(Coordinate[] coordinates, int decimals) {
         List<double[]> ring = new ArrayList<>(coordinates.length);
         for (Coordinate c : coordinates) {
-            double[] point = {round(c.x), round(c.y)};
+            double[] point = {round(c.x, decimals), round(c.y, decimals)};
             double[] last = ring.isEmpty() ? null : ring.get(ring.size() - 1);
             if (last == null || last[0] != point[0] || last[1] != point[1]) {
                 ring.add(point);
@@ -203,8 +255,8 @@ public final class MunicipalityBoundaries {
         return ring.size() >= 4 ? ring : null;
     }
 
-    private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+    private static double round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static String number(double value) {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -17,7 +18,7 @@ import java.util.List;
 /**
  * The public map's base layer: the municipalities' boundaries as GeoJSON, simplified once, on first use, off the
  * event loop, then served from memory, gzipped to browsers that accept it and cached by them for a day (revalidated
- * by entity tag).
+ * by entity tag). With a regional unit, only its municipalities come in detail and the other units as outlines.
  */
 @RestController
 class PublicMapController {
@@ -29,8 +30,10 @@ class PublicMapController {
             .cache();
 
     @GetMapping("/public/map/municipalities.geojson")
-    Mono<ResponseEntity<byte[]>> municipalities(ServerWebExchange exchange) {
-        return boundaries.map(shapes -> {
+    Mono<ResponseEntity<byte[]>> municipalities(@RequestParam(required = false) String regionalUnitCode,
+                                                ServerWebExchange exchange) {
+        return boundaries.map(all -> {
+            MunicipalityBoundaries.Served shapes = all.around(regionalUnitCode).orElse(all.all());
             HttpHeaders request = exchange.getRequest().getHeaders();
             ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                     .eTag(shapes.etag())

@@ -97,6 +97,7 @@ public class PublicRegistryController {
                     .modelAttribute("now", now)
                     .modelAttribute("mapMarkers", filters.link("/public/map/structures").build().encode()
                             .toUriString())
+                    .modelAttribute("mapBoundaries", boundaries(filters, both.getT2()))
                     .modelAttribute("mapTiles", tileUrl)
                     .modelAttribute("mapTilesAttribution", tileAttribution)
                     .build();
@@ -192,6 +193,20 @@ public class PublicRegistryController {
                         return Rendering.view("public/nearest").model(model).build();
                     });
         });
+    }
+
+    /**
+     * The base layer for the map of these filters: a municipality's or a regional unit's map needs only that unit's
+     * municipalities in detail, the whole registry's map all of them.
+     */
+    private static String boundaries(Filters filters, List<PublicMunicipality> municipalities) {
+        String unit = municipalities.stream().filter(m -> m.code().equals(filters.municipalityCode()))
+                .map(PublicMunicipality::regionalUnitCode).findFirst().orElse(filters.regionalUnitCode());
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/public/map/municipalities.geojson");
+        if (unit != null) {
+            link.queryParam("regionalUnitCode", unit);
+        }
+        return link.build().encode().toUriString();
     }
 
     private Mono<List<PublicMunicipality>> municipalities() {

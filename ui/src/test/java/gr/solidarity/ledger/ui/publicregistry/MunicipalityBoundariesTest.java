@@ -51,4 +51,42 @@ class MunicipalityBoundariesTest {
         assertThat(codes).hasSize(96).contains("1801", "1901");
         assertThat(boundaries.etag()).startsWith("\"").endsWith("\"");
     }
+
+    @Test
+    void aRegionalUnitsMapGetsItsMunicipalitiesInDetailAndTheOthersAsOutlines() throws IOException {
+        MunicipalityBoundaries boundaries = MunicipalityBoundaries.fromReference();
+        MunicipalityBoundaries.Served ioannina = boundaries.around("18").orElseThrow();
+        System.out.printf("Around Ioannina: %d kB, gzipped %d kB (all: %d kB, gzipped %d kB)%n",
+                ioannina.json().length / 1024, ioannina.gzipped().length / 1024, boundaries.json().length / 1024,
+                boundaries.gzipped().length / 1024);
+
+        JsonNode collection = JsonMapper.builder().build().readTree(ioannina.json());
+        Set<String> detailed = new HashSet<>();
+        Set<String> outlined = new HashSet<>();
+        for (JsonNode feature : collection.get("features")) {
+            JsonNode properties = feature.get("properties");
+            if (properties.path("outline").asBoolean(false)) {
+                assertThat(properties.has("municipality_code")).isFalse();
+                outlined.add(properties.get("regional_unit_code").asString());
+            } else {
+                assertThat(properties.get("regional_unit_code").asString()).isEqualTo("18");
+                detailed.add(properties.get("municipality_code").asString());
+            }
+            for (JsonNode polygon : feature.get("geometry").get("coordinates")) {
+                for (JsonNode ring : polygon) {
+                    assertThat(ring.size()).isGreaterThanOrEqualTo(4);
+                    assertThat(ring.get(0)).isEqualTo(ring.get(ring.size() - 1));
+                }
+            }
+        }
+        // Ioannina's eight municipalities, and the 88 of the 24 other regional units of the four regions as outlines
+        assertThat(detailed).hasSize(8).contains("1801");
+        assertThat(outlined).hasSize(24).doesNotContain("18").contains("19", "22");
+        assertThat(ioannina.features()).isEqualTo(96);
+        assertThat(ioannina.gzipped().length).isLessThan(boundaries.gzipped().length / 2);
+        assertThat(ioannina.etag()).isNotEqualTo(boundaries.etag());
+        assertThat(boundaries.around("18")).containsSame(ioannina);
+        assertThat(boundaries.around("99")).isEmpty();
+        assertThat(boundaries.around(null)).isEmpty();
+    }
 }
