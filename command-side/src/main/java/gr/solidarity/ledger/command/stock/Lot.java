@@ -88,6 +88,11 @@ class Lot {
         return onHand.subtract(reserved());
     }
 
+    /** Nothing on hand and nothing reserved: every good of the lot has left, and no rule needs it any more. */
+    boolean gone() {
+        return onHand.signum() == 0 && reservedBy.isEmpty();
+    }
+
     /** An expiry date before {@code today}; a lot is still usable on its expiry date. */
     boolean expiredOn(LocalDate today) {
         return expiryDate != null && expiryDate.isBefore(today);

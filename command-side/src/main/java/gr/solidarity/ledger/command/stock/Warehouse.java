@@ -67,9 +67,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A warehouse and all of its stock. Every rule about available stock (on hand minus reserved) is decided against this
  * one state, so two allocations racing for the same lot are serialised by the aggregate, and the loser sees what the
  * winner took.
+ * <p>
+ * Only lots with goods on hand are kept: a lot whose goods have all left (dispatched, moved away, adjusted or counted
+ * down to nothing) and that nothing is reserved of is dropped, so the state and its snapshots stay the size of the
+ * stock on the shelves, not of the warehouse's history. A command naming such a lot is refused as for an unknown lot.
  */
 @Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", snapshotFilter = "ledgerSnapshotFilter")
-@StoredType(name = "stock.Warehouse", revision = 2)
+@StoredType(name = "stock.Warehouse", revision = 3)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Warehouse {
@@ -109,7 +113,7 @@ public class Warehouse {
 
     @AggregateIdentifier
     private String warehouseId;
-    /** Lot id → lot, in the order the lots arrived. */
+    /** Lot id → lot with goods on hand, in the order the lots arrived. */
     private Map<String, Lot> lots = new LinkedHashMap<>();
     private Set<String> receiptIds = new HashSet<>();
     private Set<String> transferIds = new HashSet<>();
@@ -451,7 +455,8 @@ public class Warehouse {
     private Lot requireLot(String field, String lotId) {
         Lot lot = lotId == null ? null : lots.get(lotId);
         if (lot == null) {
-            throw CommandRefusedException.notFound(LOT_NOT_FOUND, field, "no lot " + lotId + " in this warehouse");
+            throw CommandRefusedException.notFound(LOT_NOT_FOUND, field, "no lot " + lotId
+                    + " with goods in this warehouse (a lot is no longer kept once all of its goods have left)");
         }
         return lot;
     }
@@ -513,19 +518,22 @@ public class Warehouse {
 
     @EventSourcingHandler
     void on(StockAdjusted event) {
-        lots.get(event.lotId()).setOnHand(event.onHandAfter());
+        setOnHand(event.lotId(), event.onHandAfter());
     }
 
     @EventSourcingHandler
     void on(PhysicalCountRecorded event) {
-        lots.get(event.lotId()).setOnHand(event.countedQuantity());
+        setOnHand(event.lotId(), event.countedQuantity());
     }
 
     @EventSourcingHandler
     void on(StockReserved event) {
         reservations.put(event.allocationId(), new ArrayList<>(event.lines()));
         for (ReservedLot line : event.lines()) {
-            lots.get(line.lotId()).reserve(event.allocationId(), line.quantity());
+            Lot lot = lots.get(line.lotId());
+            if (lot != null) {
+                lot.reserve(event.allocationId(), line.quantity());
+            }
         }
     }
 
@@ -533,7 +541,11 @@ public class Warehouse {
     void on(ReservationReleased event) {
         reservations.remove(event.allocationId());
         for (ReservedLot line : event.lines()) {
-            lots.get(line.lotId()).unreserve(event.allocationId());
+            Lot lot = lots.get(line.lotId());
+            if (lot != null) {
+                lot.unreserve(event.allocationId());
+                dropIfGone(lot);
+            }
         }
     }
 
@@ -542,8 +554,11 @@ public class Warehouse {
         reservations.remove(event.allocationId());
         for (ReservedLot line : event.lines()) {
             Lot lot = lots.get(line.lotId());
-            lot.setOnHand(lot.onHand().subtract(line.quantity()));
-            lot.unreserve(event.allocationId());
+            if (lot != null) {
+                lot.setOnHand(lot.onHand().subtract(line.quantity()));
+                lot.unreserve(event.allocationId());
+                dropIfGone(lot);
+            }
         }
     }
 
@@ -552,7 +567,10 @@ public class Warehouse {
         transferIds.add(event.transferId());
         for (LotQuantity line : event.lines()) {
             Lot lot = lots.get(line.lotId());
-            lot.setOnHand(lot.onHand().subtract(line.quantity()));
+            if (lot != null) {
+                lot.setOnHand(lot.onHand().subtract(line.quantity()));
+                dropIfGone(lot);
+            }
         }
     }
 
@@ -565,5 +583,29 @@ public class Warehouse {
             lots.put(lot.lotId(), new Lot(lot.lotId(), lot.itemCode(), lot.unit(), lot.expiryDate(), lot.lotCode(),
                     lot.donorId(), null, lot.quantity(), arrivedOn));
         }
+    }
+
+    /**
+     * A lot not kept here any more is left as it is: histories recorded before lots were dropped may count or adjust a
+     * lot after all of its goods had left, and its details (unit, expiry, donor) are no longer at hand to take it back,
+     * so those goods stay out of what allocations and transfers may take, as the books of an unknown lot would.
+     */
+    private void setOnHand(String lotId, BigDecimal onHand) {
+        Lot lot = lots.get(lotId);
+        if (lot != null) {
+            lot.setOnHand(onHand);
+            dropIfGone(lot);
+        }
+    }
+
+    private void dropIfGone(Lot lot) {
+        if (lot.gone()) {
+            lots.remove(lot.lotId());
+        }
+    }
+
+    /** The number of lots kept: those with goods on hand or reserved. */
+    int lotsKept() {
+        return lots.size();
     }
 }

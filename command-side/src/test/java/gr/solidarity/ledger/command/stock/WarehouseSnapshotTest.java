@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.stock.StockEvents.LotQuantity;
 import gr.solidarity.ledger.messages.stock.StockEvents.ReservedLot;
+import gr.solidarity.ledger.messages.stock.StockEvents.ReservedStockDispatched;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockReserved;
 import gr.solidarity.ledger.messages.stock.StockEvents.StockTransferredOut;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -36,6 +37,30 @@ class WarehouseSnapshotTest {
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(warehouse);
         assertThat(restored).usingRecursiveComparison().isNotEqualTo(new Warehouse());
+    }
+
+    /** Lots whose goods have all left are not in the snapshot: it holds the stock on the shelves, not the history. */
+    @Test
+    void aSnapshotHoldsOnlyTheLotsWithGoods() {
+        Warehouse warehouse = new Warehouse();
+        warehouse.on(WarehouseTest.registered());
+        for (int i = 0; i < 50; i++) {
+            List<ReservedLot> all = List.of(new ReservedLot(1, "cycle" + i + "-1", WarehouseTest.PASTA, BigDecimal.TEN));
+            warehouse.on(WarehouseTest.received("cycle" + i, WarehouseTest.lot("cycle" + i + "-1", WarehouseTest.PASTA,
+                    "10", UnitOfMeasure.PACK, null)));
+            warehouse.on(new StockReserved(WarehouseTest.WH, "alloc" + i, all));
+            warehouse.on(new ReservedStockDispatched(WarehouseTest.WH, "alloc" + i, "ΔΑ-" + i, all));
+        }
+        warehouse.on(WarehouseTest.mixedStock());
+
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+                .build();
+        String snapshot = serializer.serialize(warehouse, String.class).getData();
+
+        assertThat(warehouse.lotsKept()).isEqualTo(4);
+        assertThat(snapshot).doesNotContain("cycle0-1").doesNotContain("cycle49-1").doesNotContain("alloc49")
+                .contains(WarehouseTest.R1 + "-4");
     }
 
     @Test

@@ -948,4 +948,172 @@ class WarehouseTest {
                     .expectNoEvents();
         }
     }
+
+    /** A lot whose goods have all left, and that nothing is reserved of, is no longer kept. */
+    @Nested
+    class UsedUpLots {
+
+        final List<ReservedLot> allOfTheSecondLot = List.of(new ReservedLot(1, R1 + "-2", MILK, q("5")));
+
+        @Test
+        void aLotDispatchedInFullIsDropped() {
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, allOfTheSecondLot))
+                    .when(new DispatchReservation(WH, ALLOC, "ΔΑ-1", TODAY))
+                    .expectEvents(new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", allOfTheSecondLot))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(3));
+        }
+
+        @Test
+        void aLotDispatchedInPartIsKeptAndStillServes() {
+            List<ReservedLot> part = List.of(new ReservedLot(1, R1 + "-2", MILK, q("3")));
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, part),
+                            new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", part))
+                    .when(reserve(ALLOC2, new ReservationRequest(1, MILK, q("2"), R1 + "-2")))
+                    .expectEvents(new StockReserved(WH, ALLOC2, List.of(new ReservedLot(1, R1 + "-2", MILK, q("2")))))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(4));
+        }
+
+        @Test
+        void aLotWhoseReservationIsReleasedIsKept() {
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, allOfTheSecondLot),
+                            new ReservationReleased(WH, ALLOC, allOfTheSecondLot, null))
+                    .when(reserve(ALLOC2, new ReservationRequest(1, MILK, q("5"), R1 + "-2")))
+                    .expectEvents(new StockReserved(WH, ALLOC2, allOfTheSecondLot));
+        }
+
+        @Test
+        void aLotCountedAsNothingIsDropped() {
+            fixture.given(registered(), mixedStock())
+                    .when(new RecordPhysicalCount(WH, R1 + "-2", q("0"), null, null))
+                    .expectEvents(new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("5"), q("0"), q("-5"), null,
+                            COUNTED_ON))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(3));
+        }
+
+        @Test
+        void aLotAdjustedToNothingIsDropped() {
+            fixture.given(registered(), mixedStock())
+                    .when(new AdjustStock(WH, R1 + "-2", q("-5"), AdjustmentReason.DAMAGED, null))
+                    .expectEvents(new StockAdjusted(WH, R1 + "-2", MILK, q("-5"), AdjustmentReason.DAMAGED, null,
+                            q("0")))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(3));
+        }
+
+        @Test
+        void aLotMovedAwayInFullIsDropped() {
+            fixture.given(registered(), mixedStock())
+                    .when(new ShipTransfer(WH, TRANSFER, OTHER_WH, List.of(new TransferLine(R1 + "-2", q("5")))))
+                    .expectEvents(new StockTransferredOut(WH, TRANSFER, OTHER_WH,
+                            List.of(new LotQuantity(R1 + "-2", MILK, q("5")))))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(3));
+        }
+
+        @Test
+        void aCountOfAUsedUpLotIsRefusedAsForAnUnknownLot() {
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, allOfTheSecondLot),
+                            new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", allOfTheSecondLot))
+                    .when(new RecordPhysicalCount(WH, R1 + "-2", q("0"), null, null))
+                    .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdjustmentOfAUsedUpLotIsRefusedAsForAnUnknownLot() {
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, allOfTheSecondLot),
+                            new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", allOfTheSecondLot))
+                    .when(new AdjustStock(WH, R1 + "-2", q("2"), AdjustmentReason.OTHER, "βρέθηκαν"))
+                    .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUsedUpLotCannotBeReservedByName() {
+            fixture.given(registered(), mixedStock(),
+                            new StockAdjusted(WH, R1 + "-2", MILK, q("-5"), AdjustmentReason.DAMAGED, null, q("0")))
+                    .when(reserve(ALLOC, new ReservationRequest(1, MILK, q("1"), R1 + "-2")))
+                    .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anItemWhoseLotsAreAllUsedUpIsNotInStock() {
+            fixture.given(registered(), received(R2, lot(R2 + "-1", FETA, "2", UnitOfMeasure.KG, TODAY.plusDays(3))),
+                            new PhysicalCountRecorded(WH, R2 + "-1", FETA, q("2"), q("0"), q("-2"), null, COUNTED_ON))
+                    .when(reserve(ALLOC, new ReservationRequest(1, FETA, q("1"), null)))
+                    .expectExceptionDetails(refusal(Warehouse.STOCK_MUST_COVER_ALLOCATION, Kind.RULE_VIOLATED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUsedUpLotCannotBeMovedAway() {
+            fixture.given(registered(), mixedStock(), new StockTransferredOut(WH, TRANSFER, OTHER_WH,
+                            List.of(new LotQuantity(R1 + "-2", MILK, q("5")))))
+                    .when(new ShipTransfer(WH, "f2", OTHER_WH, List.of(new TransferLine(R1 + "-2", q("1")))))
+                    .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theReceiptOfUsedUpLotsIsStillNotRecordedTwice() {
+            fixture.given(registered(), received(R2, lot(R2 + "-1", FETA, "2", UnitOfMeasure.KG, TODAY.plusDays(3))),
+                            new StockAdjusted(WH, R2 + "-1", FETA, q("-2"), AdjustmentReason.EXPIRED, null, q("0")))
+                    .when(new ReceiveGoods(WH, R2, null, DONOR, TODAY,
+                            List.of(new ReceiptLine(FETA, q("2"), TODAY.plusDays(3), null, null))))
+                    .expectExceptionDetails(refusal(Warehouse.DUPLICATE_RECEIPT, Kind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aTransferWhoseLotsAreUsedUpIsStillNotReceivedTwice() {
+            List<TransferredLot> arrived = List.of(new TransferredLot(TRANSFER + "-1", "x-1", MILK, q("4"),
+                    UnitOfMeasure.L, TODAY.plusDays(10), null, DONOR));
+            List<ReservedLot> all = List.of(new ReservedLot(1, TRANSFER + "-1", MILK, q("4")));
+            fixture.given(registered(), new StockTransferredIn(WH, TRANSFER, OTHER_WH, arrived),
+                            new StockReserved(WH, ALLOC, all), new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", all))
+                    .when(new ReceiveTransfer(WH, TRANSFER, OTHER_WH, arrived))
+                    .expectExceptionDetails(refusal(Warehouse.DUPLICATE_TRANSFER, Kind.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        /**
+         * Histories recorded while every lot was kept may count or adjust a lot after all of its goods had left, and go
+         * on to reserve and dispatch it; they still replay, and those goods stay out of what may be taken.
+         */
+        @Test
+        void anEarlierHistoryThatBringsBackAUsedUpLotStillReplays() {
+            List<ReservedLot> found = List.of(new ReservedLot(1, R1 + "-2", MILK, q("2")));
+            fixture.given(registered(), mixedStock(), new StockReserved(WH, ALLOC, allOfTheSecondLot),
+                            new ReservedStockDispatched(WH, ALLOC, "ΔΑ-1", allOfTheSecondLot),
+                            new PhysicalCountRecorded(WH, R1 + "-2", MILK, q("0"), q("3"), q("3"), null, COUNTED_ON),
+                            new StockAdjusted(WH, R1 + "-2", MILK, q("-1"), AdjustmentReason.DAMAGED, null, q("2")),
+                            new StockReserved(WH, ALLOC2, found), new ReservationReleased(WH, ALLOC2, found, null),
+                            new StockReserved(WH, ALLOC2 + "b", found),
+                            new StockTransferredOut(WH, TRANSFER, OTHER_WH, List.of(new LotQuantity(R1 + "-2", MILK, q("1")))))
+                    .when(new DispatchReservation(WH, ALLOC2 + "b", "ΔΑ-2", TODAY))
+                    .expectEvents(new ReservedStockDispatched(WH, ALLOC2 + "b", "ΔΑ-2", found))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(3));
+        }
+
+        /** Receive, reserve, dispatch, many times over: the state keeps the open lots only, not the history. */
+        @Test
+        void manyFullCyclesLeaveOnlyTheOpenLots() {
+            List<Object> history = new ArrayList<>();
+            history.add(registered());
+            for (int i = 0; i < 500; i++) {
+                String receipt = "cycle-" + i;
+                List<ReservedLot> all = List.of(new ReservedLot(1, receipt + "-1", PASTA, q("10")),
+                        new ReservedLot(1, receipt + "-2", MILK, q("3")));
+                history.add(received(receipt, lot(receipt + "-1", PASTA, "10", UnitOfMeasure.PACK, null),
+                        lot(receipt + "-2", MILK, "3", UnitOfMeasure.L, TODAY.plusDays(10))));
+                history.add(new StockReserved(WH, "alloc-" + i, all));
+                history.add(new ReservedStockDispatched(WH, "alloc-" + i, "ΔΑ-" + i, all));
+            }
+            history.add(mixedStock());
+            history.add(new StockReserved(WH, ALLOC, allOfTheSecondLot));
+            fixture.given(history)
+                    .when(reserve(ALLOC2, new ReservationRequest(1, PASTA, q("100"), null)))
+                    .expectEvents(new StockReserved(WH, ALLOC2, List.of(new ReservedLot(1, R1 + "-4", PASTA, q("100")))))
+                    .expectState(warehouse -> assertThat(warehouse.lotsKept()).isEqualTo(4));
+        }
+    }
 }

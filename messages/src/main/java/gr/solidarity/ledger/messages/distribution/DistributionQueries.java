@@ -67,6 +67,17 @@ public final class DistributionQueries {
     public record DistributionReport(DistributionGrouping groupBy, String from, String to, List<DistributionRow> rows) {
     }
 
+    /**
+     * How many deliveries each month from {@code from} to {@code to} (yyyy-MM, both included) holds, counted where the
+     * deliveries are kept rather than read one by one. Answered as a list of {@link MonthlyDeliveries}, months without
+     * deliveries left out.
+     */
+    public record CountDeliveriesPerMonth(String from, String to) {
+    }
+
+    public record MonthlyDeliveries(String month, long deliveries) {
+    }
+
     /** From a donor's lot to the structures that received it. */
     public record FindLotRecipients(String lotId) {
     }

@@ -2,6 +2,7 @@ package gr.solidarity.ledger.query.distribution;
 
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.CountDeliveriesPerMonth;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionDelivery;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionReport;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionRow;
@@ -15,6 +16,7 @@ import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindLotRec
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindRecipientDonors;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.LotDeliveryView;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.LotRecipients;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.MonthlyDeliveries;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.RecipientDonors;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.UnitQuantity;
 import gr.solidarity.ledger.query.web.InvalidQueryException;
@@ -22,6 +24,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -101,6 +104,29 @@ class DistributionQueryHandler {
                 .map(Group::row)
                 .toList();
         return new DistributionReport(query.groupBy(), query.from(), query.to(), rows);
+    }
+
+    /**
+     * Counted by the store in one pass over the month index, without a delivery leaving it: the dashboard's chart then
+     * costs the same however many deliveries the months hold.
+     */
+    @QueryHandler
+    MonthlyDeliveries[] handle(CountDeliveriesPerMonth query) {
+        Criteria months = Criteria.where("month");
+        if (query.from() != null) {
+            months = months.gte(query.from());
+        }
+        if (query.to() != null) {
+            months = months.lte(query.to());
+        }
+        Aggregation perMonth = Aggregation.newAggregation(
+                Aggregation.match(query.from() == null && query.to() == null ? new Criteria() : months),
+                Aggregation.group("month").count().as("deliveries"),
+                Aggregation.sort(Sort.Direction.ASC, "_id"));
+        return mongo.aggregate(perMonth, DistributionQueries.DELIVERIES_COLLECTION, Document.class)
+                .getMappedResults().stream()
+                .map(row -> new MonthlyDeliveries(row.getString("_id"), ((Number) row.get("deliveries")).longValue()))
+                .toArray(MonthlyDeliveries[]::new);
     }
 
     @QueryHandler

@@ -7,7 +7,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import gr.solidarity.ledger.messages.catalogue.ItemCategory;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.CountDeliveriesPerMonth;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionDelivery;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionGrouping;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindDistribution;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.MonthlyDeliveries;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorDistribution;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorDistributionLevel;
 import gr.solidarity.ledger.messages.distribution.DistributionQueries.DonorDistributionRow;
@@ -125,6 +129,22 @@ class DonorDistributionQueryTest {
         assertThat(handler.handle(new FindDonorDistribution(null, null, null))).isEmpty();
         assertThat(handler.handle(new FindDonorDistribution("D1", "2030-01", "2030-12")).orElseThrow().rows())
                 .isEmpty();
+    }
+
+    /** The dashboard's chart: deliveries counted per month by the store, as the report by month counts them. */
+    @Test
+    void deliveriesAreCountedPerMonthOfThePeriod() {
+        assertThat(handler.handle(new CountDeliveriesPerMonth("2026-01", "2026-12"))).containsExactly(
+                new MonthlyDeliveries("2026-03", 3), new MonthlyDeliveries("2026-04", 2),
+                new MonthlyDeliveries("2026-05", 1));
+        assertThat(handler.handle(new CountDeliveriesPerMonth("2026-01", "2026-12")))
+                .extracting(MonthlyDeliveries::month, MonthlyDeliveries::deliveries)
+                .containsExactlyElementsOf(handler.handle(new FindDistribution(DistributionGrouping.MONTH, "2026-01",
+                                "2026-12", null, null, null, null)).rows().stream()
+                        .map(row -> tuple(row.key(), row.deliveries())).toList());
+        assertThat(handler.handle(new CountDeliveriesPerMonth("2025-12", "2026-03"))).containsExactly(
+                new MonthlyDeliveries("2025-12", 1), new MonthlyDeliveries("2026-03", 3));
+        assertThat(handler.handle(new CountDeliveriesPerMonth("2030-01", "2030-12"))).isEmpty();
     }
 
     private String label(DonorDistributionRow row) {

@@ -3,10 +3,8 @@ package gr.solidarity.ledger.ui.dashboard;
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.AllocationPage;
 import gr.solidarity.ledger.messages.allocation.AllocationQueries.FindAllocationApprovals;
 import gr.solidarity.ledger.messages.catalogue.UnitOfMeasure;
-import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionGrouping;
-import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionReport;
-import gr.solidarity.ledger.messages.distribution.DistributionQueries.DistributionRow;
-import gr.solidarity.ledger.messages.distribution.DistributionQueries.FindDistribution;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.CountDeliveriesPerMonth;
+import gr.solidarity.ledger.messages.distribution.DistributionQueries.MonthlyDeliveries;
 import gr.solidarity.ledger.messages.need.NeedPriority;
 import gr.solidarity.ledger.messages.need.NeedQueries.FindNeedsBoard;
 import gr.solidarity.ledger.messages.need.NeedQueries.NeedBoardPage;
@@ -79,8 +77,8 @@ public class DashboardController {
                             views.one(new FindNearExpiryLots(today.plusDays(NEAR_EXPIRY_DAYS), null, 200, null), StockLotPage.class),
                             views.one(new FindLowStockItems(200, null), LowStockItemPage.class),
                             views.list(new FindStockCategories(), StockCategoryView.class),
-                            views.one(new FindDistribution(DistributionGrouping.MONTH, month.minusMonths(MONTHS - 1).toString(),
-                                    month.toString(), null, null, null, null), DistributionReport.class),
+                            views.list(new CountDeliveriesPerMonth(month.minusMonths(MONTHS - 1).toString(),
+                                    month.toString()), MonthlyDeliveries.class),
                             views.one(new FindStructures(null, null, null, null, StructureStatus.ACTIVE, true,
                                     LocalDate.ofInstant(clock.instant(), Formats.ATHENS), STALE_SHOWN, null),
                                     StructurePage.class))
@@ -133,13 +131,14 @@ public class DashboardController {
                 text("dashboard.chart.stock", locale) + ": " + String.join("; ", described), series.isEmpty());
     }
 
-    private Chart distributionsPerMonth(DistributionReport report, YearMonth month, Locale locale) {
+    /** Counted per month by the store: reading every delivery of twelve months made the page grow with history. */
+    private Chart distributionsPerMonth(List<MonthlyDeliveries> counted, YearMonth month, Locale locale) {
         Map<String, Long> deliveries = new LinkedHashMap<>();
         for (int back = MONTHS - 1; back >= 0; back--) {
             deliveries.put(month.minusMonths(back).toString(), 0L);
         }
-        for (DistributionRow row : report.rows()) {
-            deliveries.computeIfPresent(row.key(), (key, none) -> row.deliveries());
+        for (MonthlyDeliveries row : counted) {
+            deliveries.computeIfPresent(row.month(), (key, none) -> row.deliveries());
         }
         List<String> labels = deliveries.keySet().stream()
                 .map(key -> key.substring(5) + "/" + key.substring(0, 4)).toList();
