@@ -134,7 +134,7 @@ final class SuppressionChecks {
     }
 
     /** Reduced row echelon form in place; for each unknown, the row of which it is the pivot, or -1. */
-    private static int[] reduce(double[][] m, int n) {
+    static int[] reduce(double[][] m, int n) {
         int[] pivotRowOf = new int[n];
         java.util.Arrays.fill(pivotRowOf, -1);
         int lead = 0;

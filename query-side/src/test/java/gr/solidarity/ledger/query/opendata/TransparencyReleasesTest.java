@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +178,7 @@ class TransparencyReleasesTest {
             }
         }
         double[][] m = equations.toArray(double[][]::new);
-        int[] pivotRowOf = reduce(m, n);
+        int[] pivotRowOf = SuppressionChecks.reduce(m, n);
         unknowns.forEach((figure, u) -> {
             boolean free = pivotRowOf[u] < 0;
             for (int v = 0; !free && v < n; v++) {
@@ -208,42 +207,6 @@ class TransparencyReleasesTest {
     private static String identity(TransparencyFigure figure, TransparencyTable release) {
         return key(figure) + (figure.period().equals(OpenDataQueries.WHOLE_YEAR)
                 ? "@" + release.periods().size() : "");
-    }
-
-    /** Reduced row echelon form in place; for each unknown, the row of which it is the pivot, or -1. */
-    private static int[] reduce(double[][] m, int n) {
-        int[] pivotRowOf = new int[n];
-        Arrays.fill(pivotRowOf, -1);
-        int lead = 0;
-        for (int col = 0; col < n && lead < m.length; col++) {
-            int best = lead;
-            for (int r = lead + 1; r < m.length; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[best][col])) {
-                    best = r;
-                }
-            }
-            if (Math.abs(m[best][col]) < 1e-9) {
-                continue;
-            }
-            double[] swap = m[lead];
-            m[lead] = m[best];
-            m[best] = swap;
-            double p = m[lead][col];
-            for (int v = 0; v < n; v++) {
-                m[lead][v] /= p;
-            }
-            for (int r = 0; r < m.length; r++) {
-                if (r != lead && Math.abs(m[r][col]) > 1e-12) {
-                    double f = m[r][col];
-                    for (int v = 0; v < n; v++) {
-                        m[r][v] -= f * m[lead][v];
-                    }
-                }
-            }
-            pivotRowOf[col] = lead;
-            lead++;
-        }
-        return pivotRowOf;
     }
 
     /** A year of deliveries to a few municipalities, small counts common, some to shelters, some recorded late. */
