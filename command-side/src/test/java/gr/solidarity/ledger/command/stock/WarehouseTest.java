@@ -1031,7 +1031,7 @@ class WarehouseTest {
             fixture.given(registered(), mixedStock(),
                             new StockAdjusted(WH, R1 + "-2", MILK, q("-5"), AdjustmentReason.DAMAGED, null, q("0")))
                     .when(reserve(ALLOC, new ReservationRequest(1, MILK, q("1"), R1 + "-2")))
-                    .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
+                    .expectExceptionDetails(refusal(Warehouse.STOCK_MUST_COVER_ALLOCATION, Kind.RULE_VIOLATED))
                     .expectNoEvents();
         }
 
@@ -1049,7 +1049,7 @@ class WarehouseTest {
             fixture.given(registered(), mixedStock(), new StockTransferredOut(WH, TRANSFER, OTHER_WH,
                             List.of(new LotQuantity(R1 + "-2", MILK, q("5")))))
                     .when(new ShipTransfer(WH, "f2", OTHER_WH, List.of(new TransferLine(R1 + "-2", q("1")))))
-                    .expectExceptionDetails(refusal(Warehouse.LOT_NOT_FOUND, Kind.NOT_FOUND))
+                    .expectExceptionDetails(refusal(Warehouse.STOCK_MUST_COVER_TRANSFER, Kind.RULE_VIOLATED))
                     .expectNoEvents();
         }
 
