@@ -109,8 +109,7 @@ public class EmbeddedEventStoreConfiguration {
                                         @Value("${ledger.event-store.reader-connections:4}") int connections,
                                         ObjectProvider<MeterRegistry> meters) {
         // the same file and settings as the writer, opened after it has created the data directory
-        return new EventStoreReaders(writer.getJdbcUrl(), writer.getUsername(), writer.getPassword(), connections,
-                meters.getIfAvailable());
+        return new EventStoreReaders(writer.getJdbcUrl(), connections, meters.getIfAvailable());
     }
 
     @Bean

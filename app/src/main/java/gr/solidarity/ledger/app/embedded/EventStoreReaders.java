@@ -19,13 +19,10 @@ final class EventStoreReaders implements AutoCloseable {
     /** Named {@value} in the pool's metrics ({@code hikaricp.connections.*}, tag {@code pool}). */
     static final String POOL = "event-store-readers";
 
-    EventStoreReaders(String url, String username, String password, int connections, MeterRegistry meters) {
+    EventStoreReaders(String url, int connections, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL);
         config.setJdbcUrl(url);
-        // none for SQLite; an event store of the earlier H2 format, still opened to export it, has its user
-        config.setUsername(username);
-        config.setPassword(password);
         config.setMaximumPoolSize(Math.max(1, connections));
         config.setMinimumIdle(1);
         // a reader gives its connection back after every statement; one held this long has been forgotten
