@@ -15,8 +15,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,12 +35,10 @@ import java.nio.file.Path;
  * {@code spring.datasource.url}), one transaction per unit of work.
  * <p>
  * SQLite runs in WAL mode with {@code synchronous=FULL}, so a commit returns only once the write-ahead log is fsynced:
- * an acknowledged command survives a killed process and a power cut. The writing pool holds one connection: SQLite has
- * one writer at a time, and a transaction that has read an aggregate and then appends cannot wait for a lock another
+ * an acknowledged command survives a killed process and a power cut. The pool holds one connection: SQLite has one
+ * writer at a time, and a transaction that has read an aggregate and then appends cannot wait for a lock another
  * connection holds (SQLITE_BUSY, which no busy timeout cures), so writers queue for the one connection instead. A
- * long command therefore delays every other command; commands are kept short. Reads outside a unit of work's
- * transaction use connections beside the writer ({@link ReadersBesideTheWriter}), so they neither wait for it nor
- * hold it up.
+ * long command therefore delays every other command and the processors' reads; commands are kept short.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -100,51 +96,26 @@ public class EmbeddedEventStoreConfiguration {
                 .build();
     }
 
-    /**
-     * Connections that only read, beside the one writer (see {@link ReadersBesideTheWriter}). Kept out of the
-     * application context's data sources: the writer stays the one {@code DataSource} everything else is given.
-     */
-    @Bean(destroyMethod = "close")
-    EventStoreReaders eventStoreReaders(HikariDataSource writer,
-                                        @Value("${ledger.event-store.reader-connections:4}") int connections,
-                                        ObjectProvider<MeterRegistry> meters) {
-        // the same file and settings as the writer, opened after it has created the data directory
-        return new EventStoreReaders(writer.getJdbcUrl(), connections, meters.getIfAvailable());
-    }
-
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           DataSource dataSource,
-                                          EventStoreReaders readers,
                                           TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration) {
-        EventStorageEngine writer = sqliteEngine(snapshotSerializer, eventSerializer, configuration)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
-                .transactionManager(transactionManager)
-                .build();
-        // each read takes a connection for its statement and gives it back: no transaction, and nothing left attached
-        // to a unit of work in which a command could later look for the writer's connection
-        EventStorageEngine reader = sqliteEngine(snapshotSerializer, eventSerializer, configuration)
-                .connectionProvider(readers.dataSource()::getConnection)
-                .transactionManager(NoTransactionManager.instance())
-                .build();
-        return new ReadersBesideTheWriter(writer, reader);
-    }
-
-    private static JdbcEventStorageEngine.Builder sqliteEngine(Serializer snapshotSerializer, Serializer eventSerializer,
-                                                               org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactionManager)
                 .persistenceExceptionResolver(new SqliteDuplicateKeys())
                 .createTokenAt(SqliteEventStatements::createTokenAt)
                 .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
                 .createTailToken(SqliteEventStatements::createTailToken)
                 .createHeadToken(SqliteEventStatements::createHeadToken)
-                .fetchTrackedEvents(SqliteEventStatements::firstIndexAfter);
+                .fetchTrackedEvents(SqliteEventStatements::firstIndexAfter)
+                .build();
     }
 }

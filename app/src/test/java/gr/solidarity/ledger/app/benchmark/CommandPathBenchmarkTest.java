@@ -3,8 +3,6 @@ package gr.solidarity.ledger.app.benchmark;
 import gr.solidarity.ledger.app.support.Identities;
 import gr.solidarity.ledger.app.support.RunningLedger;
 import gr.solidarity.ledger.app.support.Views;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import gr.solidarity.ledger.messages.identity.Role;
 import org.junit.jupiter.api.Tag;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,25 +65,13 @@ class CommandPathBenchmarkTest {
             double raw = rawAppends(dataSource, rowBytes, seconds);
             line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, one transaction each, into"
                     + " the same SQLite store: %,.0f rows/s%n%n", rowBytes, raw));
-            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends | resident MB"
-                    + " | CPU ms per command | writer: takes per command, wait ms, held ms | reader takes per command |\n"
-                    + "|---|---|---|---|---|---|---|---|---|\n");
-            MeterRegistry meters = ledger.bean(MeterRegistry.class);
+            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends | resident MB |\n"
+                    + "|---|---|---|---|---|---|\n");
             for (int inFlight : IN_FLIGHT) {
-                Costs before = Costs.of(meters);
                 Result result = run(client, port, bearer, sequence, inFlight, seconds);
-                Costs spent = Costs.of(meters).minus(before);
-                double commands = Math.max(1, result.perSecond() * seconds);
-                line(report, String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f | %,d | %.1f"
-                                + " | %.2f, %.1f, %.1f | %.2f |%n", inFlight,
-                        result.perSecond(), result.p50(), result.p99(), result.perSecond() / raw, residentMegabytes(),
-                        spent.cpuMillis() / commands, spent.writerTakes() / commands,
-                        spent.writerWaitMillis() / Math.max(1, spent.writerTakes()),
-                        spent.writerHeldMillis() / Math.max(1, spent.writerHeld()), spent.readerTakes() / commands));
+                line(report, String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f | %,d |%n", inFlight,
+                        result.perSecond(), result.p50(), result.p99(), result.perSecond() / raw, residentMegabytes()));
             }
-            line(report, "\nCPU: the whole process's (server, processors, read side and the benchmark's own client) per"
-                    + " command. Writer: how often a command took the event store's one writing connection, how long"
-                    + " it waited for it and held it; reader: the connections beside it that only read.\n");
             long events = count(dataSource, "SELECT count(*) FROM DomainEventEntry");
             long eventStoreBytes = size(data.resolve("events.sqlite")) + size(data.resolve("events.sqlite-wal"));
             line(report, String.format(Locale.ROOT, "%nEvent store: %,d events in %,d bytes = %,d bytes per event"
@@ -105,39 +90,6 @@ class CommandPathBenchmarkTest {
     }
 
     private record Result(double perSecond, double p50, double p99) {
-    }
-
-    /** What the process spent so far: CPU, and the event store's connections taken, waited for and held. */
-    private record Costs(double cpuMillis, long writerTakes, double writerWaitMillis, long writerHeld,
-                         double writerHeldMillis, long readerTakes) {
-
-        static Costs of(MeterRegistry meters) {
-            double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() / 1_000_000.0;
-            Timer writerWait = timer(meters, "hikaricp.connections.acquire", "event-store-writer");
-            Timer writerHeld = timer(meters, "hikaricp.connections.usage", "event-store-writer");
-            Timer readerWait = timer(meters, "hikaricp.connections.acquire", "event-store-readers");
-            return new Costs(cpu, count(writerWait), millis(writerWait), count(writerHeld), millis(writerHeld),
-                    count(readerWait));
-        }
-
-        Costs minus(Costs earlier) {
-            return new Costs(cpuMillis - earlier.cpuMillis, writerTakes - earlier.writerTakes,
-                    writerWaitMillis - earlier.writerWaitMillis, writerHeld - earlier.writerHeld,
-                    writerHeldMillis - earlier.writerHeldMillis, readerTakes - earlier.readerTakes);
-        }
-
-        private static Timer timer(MeterRegistry meters, String name, String pool) {
-            return meters.find(name).tag("pool", pool).timer();
-        }
-
-        private static long count(Timer timer) {
-            return timer == null ? 0 : timer.count();
-        }
-
-        private static double millis(Timer timer) {
-            return timer == null ? 0 : timer.totalTime(TimeUnit.MILLISECONDS);
-        }
     }
 
     private static Result run(HttpClient client, int port, String bearer, AtomicInteger sequence, int inFlight,

@@ -24,7 +24,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -61,35 +60,14 @@ public class CommandSender {
      * result; two concurrent first attempts are settled by the event store, and the loser reads the winner's result.
      */
     public <R> Mono<R> send(LedgerCommand command, String idempotencyKey) {
-        return this.<R, Optional<R>>dispatch(command, idempotencyKey, Function.identity()).flatMap(Mono::justOrEmpty);
-    }
-
-    /**
-     * Sends a command and answers its result with the event store's position once it took effect: a query asked for
-     * "at least this position" then reflects the command (read-your-writes).
-     */
-    public <R> Mono<Outcome<R>> execute(LedgerCommand command, String idempotencyKey) {
-        return this.<R, Outcome<R>>dispatch(command, idempotencyKey,
-                result -> new Outcome<>(result.orElse(null), headPosition()));
-    }
-
-    /**
-     * Sends a command and gives its result to {@code then}, which may block. Axon's local command bus has finished the
-     * command when its gateway returns, on the bounded-elastic thread that sent it; {@code then} runs there, without a
-     * second hand-over to another thread, which under load costs as much as the reading it does. A result that arrives
-     * later (from another process, over Axon Server) arrives on a thread that must not block, and is handed back to the
-     * bounded-elastic scheduler first.
-     */
-    private <R, T> Mono<T> dispatch(LedgerCommand command, String idempotencyKey, Function<Optional<R>, T> then) {
         if (idempotencyKey != null && !idempotencyKey.isBlank() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             return Mono.error(CommandRefusedException.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER,
                     "an idempotency key is 1 to 128 letters, digits or . _ : ~ + / = -"));
         }
-        return SignedInCommands.metaData(command).flatMap(metaData -> dispatch(command, idempotencyKey, metaData, then));
+        return SignedInCommands.metaData(command).flatMap(metaData -> send(command, idempotencyKey, metaData));
     }
 
-    private <R, T> Mono<T> dispatch(LedgerCommand command, String idempotencyKey, Map<String, Object> metaData,
-                                    Function<Optional<R>, T> then) {
+    private <R> Mono<R> send(LedgerCommand command, String idempotencyKey, Map<String, Object> metaData) {
         boolean idempotent = false;
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             // each sender has keys of their own: one user's key can neither replay nor block another's request
@@ -97,11 +75,8 @@ public class CommandSender {
             metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint(command, metaData.get(Actor.USER_ID)));
             idempotent = true;
         }
-        Mono<T> once = Mono.defer(() -> {
-                    CompletableFuture<R> sent = commandGateway.send(command, MetaData.from(metaData));
-                    Mono<Optional<R>> result = Mono.fromFuture(sent).map(Optional::of).defaultIfEmpty(Optional.empty());
-                    return (sent.isDone() ? result : result.publishOn(Schedulers.boundedElastic())).map(then);
-                })
+        Mono<R> once = Mono.defer(() -> Mono.fromFuture(
+                        commandGateway.<R>send(command, MetaData.from(metaData))))
                 .subscribeOn(Schedulers.boundedElastic());
         if (!idempotent) {
             // Nothing of a creation that lost the race was stored: sent again, it meets the record the winner created
@@ -109,6 +84,19 @@ public class CommandSender {
             return once.onErrorResume(CommandSender::lostCreationRace, lost -> once);
         }
         return once.onErrorResume(error -> LostRaces.isLostRace(error) || lostCreationRace(error), lost -> once);
+    }
+
+    /**
+     * Sends a command and answers its result with the event store's position once it took effect: a query asked for
+     * "at least this position" then reflects the command (read-your-writes).
+     */
+    public <R> Mono<Outcome<R>> execute(LedgerCommand command, String idempotencyKey) {
+        return this.<R>send(command, idempotencyKey)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(result -> Mono.fromCallable(this::headPosition)
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .map(position -> new Outcome<>(result.orElse(null), position)));
     }
 
     /**
