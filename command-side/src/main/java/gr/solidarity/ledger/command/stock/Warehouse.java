@@ -70,7 +70,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Only lots with goods on hand are kept: a lot whose goods have all left (dispatched, moved away, adjusted or counted
  * down to nothing) and that nothing is reserved of is dropped, so the state and its snapshots stay the size of the
- * stock on the shelves, not of the warehouse's history. A command naming such a lot is refused as for an unknown lot.
+ * stock on the shelves, not of the warehouse's history. Only the ids of such lots are kept: taking goods from one is
+ * refused as stock that does not cover, counting or adjusting it as for an unknown lot.
  */
 @Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", snapshotFilter = "ledgerSnapshotFilter")
 @StoredType(name = "stock.Warehouse", revision = 3)
@@ -339,11 +340,7 @@ public class Warehouse {
             if (line == null) {
                 throw CommandRefusedException.invalid(TRANSFER_LINES_REQUIRED, "lines[" + i + "]", "line is missing");
             }
-            if (usedUpLots.contains(line.lotId())) {
-                throw CommandRefusedException.ruleViolated(STOCK_MUST_COVER_TRANSFER, prefix + "quantity",
-                        "lot " + line.lotId() + " has nothing left to move: all of its goods have left");
-            }
-            Lot lot = requireLot(prefix + "lotId", line.lotId());
+            Lot lot = requireLotToTakeFrom(prefix, line.lotId(), STOCK_MUST_COVER_TRANSFER);
             BigDecimal quantity = Quantities.requirePositive(prefix + "quantity", line.quantity(), lot.unit());
             BigDecimal available = lot.available().subtract(taken.getOrDefault(lot.lotId(), BigDecimal.ZERO));
             if (quantity.compareTo(available) > 0) {
@@ -377,11 +374,7 @@ public class Warehouse {
 
     private ReservedLot reserveNamedLot(String prefix, ReservationRequest line, LocalDate today,
                                         Map<String, BigDecimal> taken) {
-        if (usedUpLots.contains(line.lotId())) {
-            throw CommandRefusedException.ruleViolated(STOCK_MUST_COVER_ALLOCATION, prefix + "quantity",
-                    "lot " + line.lotId() + " has nothing left: all of its goods have left");
-        }
-        Lot lot = requireLot(prefix + "lotId", line.lotId());
+        Lot lot = requireLotToTakeFrom(prefix, line.lotId(), STOCK_MUST_COVER_ALLOCATION);
         if (!lot.itemCode().equals(line.itemCode())) {
             throw CommandRefusedException.ruleViolated(LOT_ITEM_MISMATCH, prefix + "lotId",
                     "lot " + lot.lotId() + " holds " + lot.itemCode() + ", not " + line.itemCode());
@@ -463,6 +456,18 @@ public class Warehouse {
                     "allocation " + allocationId + " holds no reservation in this warehouse");
         }
         return lines;
+    }
+
+    /**
+     * A lot goods are to be taken from: one whose goods have all left has nothing to give, which is the stock rule's
+     * refusal ({@code refusal}), as it was before used-up lots were dropped; a lot never here is not found.
+     */
+    private Lot requireLotToTakeFrom(String prefix, String lotId, String refusal) {
+        if (usedUpLots.contains(lotId)) {
+            throw CommandRefusedException.ruleViolated(refusal, prefix + "quantity",
+                    "lot " + lotId + " has nothing left: all of its goods have left");
+        }
+        return requireLot(prefix + "lotId", lotId);
     }
 
     private Lot requireLot(String field, String lotId) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,7 +121,10 @@ class OpenDataController {
 
     private Mono<OpenStructures> structures(String modifiedAfter) {
         return Mono.fromCallable(() -> new FindOpenStructures(instant(modifiedAfter), today()))
-                .flatMap(query -> queries.ask(REGISTRY_VIEW, null, null, query, OpenStructures.class));
+                .flatMap(query -> queries.ask(REGISTRY_VIEW, null, null, query, OpenStructures.class))
+                // writing a file of the whole registry takes seconds (the HSDS package): never on the thread that
+                // delivered the answer, which over Axon Server serves the connection
+                .publishOn(Schedulers.boundedElastic());
     }
 
     private Mono<TransparencyTable> table(String year) {

@@ -24,9 +24,16 @@ final class Charts {
     }
 
     static String bar(List<String> labels, List<Series> series, boolean horizontal) {
+        return bar(labels, series, horizontal, false);
+    }
+
+    /** @param counts whether the values are counts: the value axis then steps by whole numbers (no 0.2 deliveries) */
+    static String bar(List<String> labels, List<Series> series, boolean horizontal, boolean counts) {
         return "{\"type\":\"bar\",\"data\":{\"labels\":" + strings(labels) + ",\"datasets\":" + datasets(series)
                 + "},\"options\":{\"maintainAspectRatio\":false,\"animation\":false"
                 + (horizontal ? ",\"indexAxis\":\"y\"" : "")
+                + (counts ? ",\"scales\":{\"" + (horizontal ? "x" : "y")
+                        + "\":{\"beginAtZero\":true,\"ticks\":{\"precision\":0}}}" : "")
                 + ",\"plugins\":{\"legend\":{\"display\":" + (series.size() > 1) + "}}}}";
     }
 

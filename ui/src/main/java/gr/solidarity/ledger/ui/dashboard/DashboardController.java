@@ -146,7 +146,7 @@ public class DashboardController {
                 .map(entry -> entry.getKey().substring(5) + "/" + entry.getKey().substring(0, 4) + ": " + entry.getValue())
                 .collect(Collectors.joining("; "));
         return new Chart("chart-distribution", Charts.bar(labels, List.of(new Charts.Series(
-                        text("dashboard.chart.deliveries", locale), List.copyOf(deliveries.values()), Charts.colour(0))), false),
+                        text("dashboard.chart.deliveries", locale), List.copyOf(deliveries.values()), Charts.colour(0))), false, true),
                 text("dashboard.chart.distribution", locale) + ": "
                         + (description.isEmpty() ? text("dashboard.chart.none", locale) : description), false);
     }

@@ -162,21 +162,9 @@ public final class MunicipalityBoundaries {
                 .toList())));
     }
 
-    public byte[] json() {
-        return all.json();
-    }
 
-    public byte[] gzipped() {
-        return all.gzipped();
-    }
 
-    public String etag() {
-        return all.etag();
-    }
 
-    public int features() {
-        return all.features();
-    }
 
     private static Geometry read(JsonNode geometry, GeometryFactory factory) {
         if (geometry == null || geometry.isNull()) {

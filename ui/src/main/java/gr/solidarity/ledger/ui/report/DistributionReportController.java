@@ -110,10 +110,7 @@ public class DistributionReportController {
                                      ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         ReportFilters filters = filters(from, to, municipality);
-        if (errors(filters, locale).any()) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        }
-        return report(filters, places()).flatMap(report -> documents.download("documents/distribution",
+        return download(filters, locale).flatMap(report -> documents.download("documents/distribution",
                 Map.of("report", report), locale, "anafora-dianomon-" + filters.from() + "-" + filters.to()
                         + (filters.municipality().isEmpty() ? "" : "-" + filters.municipality()) + ".pdf"));
     }
@@ -130,14 +127,11 @@ public class DistributionReportController {
                                                  ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
         ReportFilters filters = filters(from, to, municipality);
-        if (errors(filters, locale).any()) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        }
         Formats formats = new Formats(locale);
         List<Column> columns = TableExport.columns(List.of(text("report.table", locale),
                 text("report.name", locale), text("report.quantity", locale), text("report.deliveries", locale),
                 text("report.beneficiaries", locale)));
-        return report(filters, places()).map(report -> {
+        return download(filters, locale).map(report -> {
             List<List<Cell>> rows = new ArrayList<>();
             for (ReportRow row : report.items()) {
                 rows.add(cells(text("report.byItem", locale), formats.name(row.nameEl(), row.nameEn()), row,
@@ -158,6 +152,14 @@ public class DistributionReportController {
                     ? TableExport.csv(columns, Flux.fromIterable(rows), buffers)
                     : TableExport.xlsx(text("report.title", locale), columns, Flux.fromIterable(rows), buffers));
         });
+    }
+
+    /** The report a download asks for; filters the form would refuse are a bad request, as a link was altered. */
+    private Mono<Report> download(ReportFilters filters, Locale locale) {
+        if (errors(filters, locale).any()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        }
+        return report(filters, places());
     }
 
     private List<Cell> cells(String table, String name, ReportRow row, Formats formats, Locale locale) {

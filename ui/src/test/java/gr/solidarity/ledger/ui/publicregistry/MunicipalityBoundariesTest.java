@@ -23,15 +23,15 @@ class MunicipalityBoundariesTest {
         }
         MunicipalityBoundaries boundaries = MunicipalityBoundaries.fromReference();
         System.out.printf("Municipal boundaries: source %d kB, served %d kB, gzipped %d kB%n", source.length / 1024,
-                boundaries.json().length / 1024, boundaries.gzipped().length / 1024);
+                boundaries.all().json().length / 1024, boundaries.all().gzipped().length / 1024);
 
-        assertThat(boundaries.features()).isEqualTo(96);
-        assertThat(boundaries.json().length).isLessThan(source.length / 3);
-        assertThat(boundaries.gzipped().length).isLessThan(300 * 1024);
-        try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(boundaries.gzipped()))) {
-            assertThat(unzipped.readAllBytes()).isEqualTo(boundaries.json());
+        assertThat(boundaries.all().features()).isEqualTo(96);
+        assertThat(boundaries.all().json().length).isLessThan(source.length / 3);
+        assertThat(boundaries.all().gzipped().length).isLessThan(300 * 1024);
+        try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(boundaries.all().gzipped()))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(boundaries.all().json());
         }
-        JsonNode collection = JsonMapper.builder().build().readTree(boundaries.json());
+        JsonNode collection = JsonMapper.builder().build().readTree(boundaries.all().json());
         assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
         Set<String> codes = new HashSet<>();
         for (JsonNode feature : collection.get("features")) {
@@ -49,7 +49,7 @@ class MunicipalityBoundariesTest {
             }
         }
         assertThat(codes).hasSize(96).contains("1801", "1901");
-        assertThat(boundaries.etag()).startsWith("\"").endsWith("\"");
+        assertThat(boundaries.all().etag()).startsWith("\"").endsWith("\"");
     }
 
     @Test
@@ -57,8 +57,8 @@ class MunicipalityBoundariesTest {
         MunicipalityBoundaries boundaries = MunicipalityBoundaries.fromReference();
         MunicipalityBoundaries.Served ioannina = boundaries.around("18").orElseThrow();
         System.out.printf("Around Ioannina: %d kB, gzipped %d kB (all: %d kB, gzipped %d kB)%n",
-                ioannina.json().length / 1024, ioannina.gzipped().length / 1024, boundaries.json().length / 1024,
-                boundaries.gzipped().length / 1024);
+                ioannina.json().length / 1024, ioannina.gzipped().length / 1024, boundaries.all().json().length / 1024,
+                boundaries.all().gzipped().length / 1024);
 
         JsonNode collection = JsonMapper.builder().build().readTree(ioannina.json());
         Set<String> detailed = new HashSet<>();
@@ -83,8 +83,8 @@ class MunicipalityBoundariesTest {
         assertThat(detailed).hasSize(8).contains("1801");
         assertThat(outlined).hasSize(24).doesNotContain("18").contains("19", "22");
         assertThat(ioannina.features()).isEqualTo(96);
-        assertThat(ioannina.gzipped().length).isLessThan(boundaries.gzipped().length / 2);
-        assertThat(ioannina.etag()).isNotEqualTo(boundaries.etag());
+        assertThat(ioannina.gzipped().length).isLessThan(boundaries.all().gzipped().length / 2);
+        assertThat(ioannina.etag()).isNotEqualTo(boundaries.all().etag());
         assertThat(boundaries.around("18")).containsSame(ioannina);
         assertThat(boundaries.around("99")).isEmpty();
         assertThat(boundaries.around(null)).isEmpty();
