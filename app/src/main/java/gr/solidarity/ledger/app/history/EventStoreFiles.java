@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,55 +54,91 @@ public final class EventStoreFiles {
 
     /** Checks the whole file first, then imports it; the store must be empty. */
     public static Summary importInto(Path dataDirectory, Path file) {
-        HistoryFile.read(file, event -> { });
-        try (Connection store = openSqlite(dataDirectory)) {
-            createSchema(store);
-            try (Statement count = store.createStatement();
-                 ResultSet rows = count.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
-                    throw new IllegalStateException("the event store in " + dataDirectory + " is not empty: "
-                            + rows.getLong(1) + " events; import only into an empty store");
-                }
-            }
-            store.setAutoCommit(false);
-            try (PreparedStatement insert = store.prepareStatement(
-                    "INSERT INTO DomainEventEntry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                List<StoredEvent> batch = new ArrayList<>();
-                Summary summary = HistoryFile.read(file, event -> {
-                    batch.add(event);
-                    if (batch.size() == ROWS_PER_TRANSACTION) {
-                        insert(store, insert, batch);
-                    }
-                });
-                insert(store, insert, batch);
-                return summary;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the event store in " + dataDirectory, e);
+        try (HistoryStore store = new Embedded(dataDirectory)) {
+            return HistoryImport.into(store, file);
         }
     }
 
-    private static void insert(Connection store, PreparedStatement insert, List<StoredEvent> batch) {
-        try {
-            for (StoredEvent event : batch) {
-                insert.setLong(1, event.globalIndex());
-                insert.setString(2, event.eventId());
-                insert.setString(3, event.aggregateId());
-                insert.setString(4, event.aggregateType());
-                insert.setLong(5, event.sequenceNumber());
-                insert.setString(6, event.timestamp());
-                insert.setString(7, event.payloadType());
-                insert.setString(8, event.payloadRevision());
-                insert.setBytes(9, bytes(event.payload()));
-                insert.setBytes(10, bytes(event.metaData()));
-                insert.addBatch();
+    /** The SQLite store of a data directory, opened (and its schema created) only once the file has been checked. */
+    static final class Embedded implements HistoryStore {
+
+        private final Path dataDirectory;
+        private Connection store;
+        private PreparedStatement insert;
+
+        Embedded(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        @Override
+        public String describe() {
+            return "the event store in " + dataDirectory;
+        }
+
+        @Override
+        public void check(StoredEvent event) {
+            // the embedded store keeps every field as the file has it
+        }
+
+        @Override
+        public long eventsStored() {
+            try (Statement count = open().createStatement();
+                 ResultSet rows = count.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
+                rows.next();
+                return rows.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read " + describe(), e);
             }
-            insert.executeBatch();
-            store.commit();
-            batch.clear();
-        } catch (SQLException e) {
-            throw new IllegalStateException("import failed", e);
+        }
+
+        @Override
+        public void append(List<StoredEvent> events) {
+            try {
+                if (insert == null) {
+                    open().setAutoCommit(false);
+                    insert = store.prepareStatement(
+                            "INSERT INTO DomainEventEntry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+                }
+                for (StoredEvent event : events) {
+                    insert.setLong(1, event.globalIndex());
+                    insert.setString(2, event.eventId());
+                    insert.setString(3, event.aggregateId());
+                    insert.setString(4, event.aggregateType());
+                    insert.setLong(5, event.sequenceNumber());
+                    insert.setString(6, event.timestamp());
+                    insert.setString(7, event.payloadType());
+                    insert.setString(8, event.payloadRevision());
+                    insert.setBytes(9, bytes(event.payload()));
+                    insert.setBytes(10, bytes(event.metaData()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                store.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("import failed", e);
+            }
+        }
+
+        private Connection open() throws SQLException {
+            if (store == null) {
+                store = openSqlite(dataDirectory);
+                createSchema(store);
+            }
+            return store;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (insert != null) {
+                    insert.close();
+                }
+                if (store != null) {
+                    store.close();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot close " + describe(), e);
+            }
         }
     }
 
