@@ -2,6 +2,7 @@ package gr.solidarity.ledger.app.history;
 
 import gr.solidarity.ledger.app.history.HistoryFile.StoredEvent;
 import gr.solidarity.ledger.app.history.HistoryFile.Summary;
+import io.axoniq.axonserver.connector.AxonServerConnection;
 import io.axoniq.axonserver.connector.event.AppendEventsTransaction;
 import io.axoniq.axonserver.connector.event.EventChannel;
 import io.axoniq.axonserver.connector.event.EventStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Export and import of the whole history in the event store of Axon Server, through its event channel, as Axon's own
@@ -65,12 +67,25 @@ public final class AxonServerHistory {
     /** The event store of Axon Server as a store to import into. */
     static final class Store implements HistoryStore {
 
-        private final EventChannel events;
+        private final Supplier<EventChannel> connect;
         private final String where;
+        private EventChannel events;
 
         Store(EventChannel events, String where) {
-            this.events = events;
+            this(() -> events, where);
+        }
+
+        /** Connects only once the whole file has been checked. */
+        Store(Supplier<EventChannel> connect, String where) {
+            this.connect = connect;
             this.where = where;
+        }
+
+        private EventChannel events() {
+            if (events == null) {
+                events = connect.get();
+            }
+            return events;
         }
 
         @Override
@@ -86,13 +101,13 @@ public final class AxonServerHistory {
         /** Axon Server's last position is -1 while it holds no event. */
         @Override
         public long eventsStored() {
-            long last = await(events.getLastToken(), "the last position");
+            long last = await(events().getLastToken(), "the last position");
             return last < 0 ? 0 : last + 1;
         }
 
         @Override
         public void append(List<StoredEvent> batch) {
-            AppendEventsTransaction transaction = events.startAppendEventsTransaction();
+            AppendEventsTransaction transaction = events().startAppendEventsTransaction();
             try {
                 for (StoredEvent event : batch) {
                     transaction.appendEvent(AxonServerEvents.toEvent(event));
@@ -122,7 +137,13 @@ public final class AxonServerHistory {
         private final String servers;
         private final String context;
 
+        private final Duration connectTimeout;
+
         public Connection(String servers, String context, String token) {
+            this(servers, context, token, TIMEOUT);
+        }
+
+        Connection(String servers, String context, String token, Duration connectTimeout) {
             AxonServerConfiguration.Builder configuration = AxonServerConfiguration.builder()
                     .servers(servers)
                     .context(context)
@@ -135,10 +156,26 @@ public final class AxonServerHistory {
                     .axonServerConfiguration(configuration.build()).build();
             this.servers = servers;
             this.context = context;
+            this.connectTimeout = connectTimeout;
         }
 
+        /** Waits for the connection first, so that an unreachable Axon Server is named rather than timed out on. */
         public EventChannel events() {
-            return manager.getConnection(context).eventChannel();
+            AxonServerConnection connection = manager.getConnection(context);
+            long deadline = System.nanoTime() + connectTimeout.toNanos();
+            while (!connection.isConnected()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot connect to Axon Server at " + describe() + " within "
+                            + connectTimeout.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while connecting to Axon Server", e);
+                }
+            }
+            return connection.eventChannel();
         }
 
         public String describe() {
@@ -150,7 +187,7 @@ public final class AxonServerHistory {
         }
 
         public Summary importFrom(Path file) {
-            try (Store store = new Store(events(), describe())) {
+            try (Store store = new Store(this::events, describe())) {
                 return HistoryImport.into(store, file);
             }
         }

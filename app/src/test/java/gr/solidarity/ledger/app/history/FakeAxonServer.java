@@ -49,7 +49,7 @@ final class FakeAxonServer {
         return new AppendEventsTransaction() {
             @Override
             public AppendEventsTransaction appendEvent(Event event) {
-                appended.add(event);
+                appended.add(AxonServerEventsTest.overTheWire(event));
                 return this;
             }
 

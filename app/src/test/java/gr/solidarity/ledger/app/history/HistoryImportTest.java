@@ -6,9 +6,11 @@ import io.axoniq.axonserver.grpc.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,25 @@ class HistoryImportTest {
                 .value("axon.axonserver.servers")).contains("c:3");
         assertThat(settings(Map.of("LEDGER_DATA_DIR", "/d")).value("ledger.data-dir")).contains("/d");
         assertThat(settings(Map.of()).value("axon.axonserver.context")).isEmpty();
+    }
+
+    @Test
+    void theFileIsCheckedBeforeAxonServerIsReachedAndAnUnreachableOneIsNamed() throws Exception {
+        Path file = corpusFile();
+        String history = Files.readString(file, StandardCharsets.UTF_8);
+        Path tampered = workspace.resolve("tampered.jsonl");
+        Files.writeString(tampered, history.replaceFirst("\"sequenceNumber\":0", "\"sequenceNumber\":1"),
+                StandardCharsets.UTF_8);
+        try (ServerSocket closed = new ServerSocket(0)) {
+            String nowhere = "localhost:" + closed.getLocalPort();
+            closed.close();
+            try (AxonServerHistory.Connection connection = new AxonServerHistory.Connection(nowhere, "default", null,
+                    Duration.ofSeconds(2))) {
+                assertThatThrownBy(() -> connection.importFrom(tampered)).hasMessageContaining("does not match");
+                assertThatThrownBy(() -> connection.importFrom(file))
+                        .hasMessageContaining("cannot connect to Axon Server at " + nowhere + ", context default");
+            }
+        }
     }
 
     @Test
