@@ -2,6 +2,8 @@ package gr.solidarity.ledger.app.history;
 
 import gr.solidarity.ledger.app.history.HistoryFile.StoredEvent;
 import gr.solidarity.ledger.app.history.HistoryFile.Summary;
+import gr.solidarity.ledger.app.support.EventLog;
+import gr.solidarity.ledger.app.support.RunningLedger;
 import io.axoniq.axonserver.grpc.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,28 @@ class HistoryImportTest {
             assertThat(writer.finish()).isEqualTo(exported);
         }
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(renumbered));
+    }
+
+    @Test
+    void aHistoryExportedFromAxonServerImportsIntoAnEmbeddedDataDirectoryFromPositionZero() {
+        Path file = corpusFile();
+        FakeAxonServer axonServer = new FakeAxonServer();
+        HistoryImport.into(new AxonServerHistory.Store(axonServer.channel(), "test"), file);
+        Path fromAxonServer = workspace.resolve("from-axon-server.jsonl");
+        Summary exported = AxonServerHistory.export(axonServer.channel(), fromAxonServer);
+
+        Path embedded = workspace.resolve("embedded");
+        assertThat(EventStoreFiles.importInto(embedded, fromAxonServer)).isEqualTo(exported);
+        List<String> ids = new ArrayList<>();
+        HistoryFile.read(fromAxonServer, line -> ids.add(line.globalIndex() + " " + line.eventId()));
+        try (RunningLedger ledger = RunningLedger.start(embedded)) {
+            List<String> read = EventLog.messages(ledger).stream()
+                    .map(event -> event.trackingToken().position().orElseThrow() + " " + event.getIdentifier())
+                    .toList();
+            assertThat(read.subList(0, ids.size())).isEqualTo(ids);
+        }
+        Path again = workspace.resolve("again.jsonl");
+        assertThat(EventStoreFiles.export(embedded, again).events()).isGreaterThanOrEqualTo(exported.events());
     }
 
     @Test
