@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,12 +66,20 @@ class CommandPathBenchmarkTest {
             double raw = rawAppends(dataSource, rowBytes, seconds);
             line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, one transaction each, into"
                     + " the same SQLite store: %,.0f rows/s%n%n", rowBytes, raw));
-            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends | resident MB |\n"
-                    + "|---|---|---|---|---|---|\n");
+            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends | CPU ms per command"
+                    + " | resident MB |\n|---|---|---|---|---|---|---|\n");
             for (int inFlight : IN_FLIGHT) {
+                // the CPU the whole process spent from the first request until every view had caught up with the
+                // last, per command: unlike the rate, it hardly depends on what else the machine is running
+                Views.awaitAllCaughtUp(ledger);
+                long cpuBefore = processCpuNanos();
                 Result result = run(client, port, bearer, sequence, inFlight, seconds);
-                line(report, String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f | %,d |%n", inFlight,
-                        result.perSecond(), result.p50(), result.p99(), result.perSecond() / raw, residentMegabytes()));
+                Views.awaitAllCaughtUp(ledger);
+                double cpuPerCommand = (processCpuNanos() - cpuBefore) / 1_000_000.0
+                        / Math.max(1, result.commands());
+                line(report, String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f | %.1f | %,d |%n",
+                        inFlight, result.perSecond(), result.p50(), result.p99(), result.perSecond() / raw,
+                        cpuPerCommand, residentMegabytes()));
             }
             long events = count(dataSource, "SELECT count(*) FROM DomainEventEntry");
             long eventStoreBytes = size(data.resolve("events.sqlite")) + size(data.resolve("events.sqlite-wal"));
@@ -89,7 +98,7 @@ class CommandPathBenchmarkTest {
         Files.writeString(Path.of("target", "command-benchmark-report.md"), report);
     }
 
-    private record Result(double perSecond, double p50, double p99) {
+    private record Result(long commands, double perSecond, double p50, double p99) {
     }
 
     private static Result run(HttpClient client, int port, String bearer, AtomicInteger sequence, int inFlight,
@@ -130,7 +139,8 @@ class CommandPathBenchmarkTest {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(sorted.size() / (double) seconds, millis(sorted, 0.50), millis(sorted, 0.99));
+        return new Result(sorted.size(), sorted.size() / (double) seconds, millis(sorted, 0.50),
+                millis(sorted, 0.99));
     }
 
     private static double rawAppends(DataSource dataSource, int rowBytes, int seconds) throws Exception {
@@ -180,6 +190,12 @@ class CommandPathBenchmarkTest {
             }
         }
         return -1;
+    }
+
+    /** CPU time of this process: the ledger and the benchmark's HTTP client, which runs in it too. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long size(Path file) throws IOException {

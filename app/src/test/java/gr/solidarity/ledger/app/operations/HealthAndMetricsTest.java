@@ -103,6 +103,12 @@ class HealthAndMetricsTest {
                 .contains("eventProcessor_latency{application=\"solidarity-ledger\",processorName=\"catalogue\"}")
                 .contains("eventProcessor_latency{application=\"solidarity-ledger\",processorName=\"stock\"}")
                 .as("events appended to the event store")
-                .contains("eventStore_allTimer_seconds_count{application=\"solidarity-ledger\",payloadType=\"CatalogueItemAdded\"}");
+                .contains("eventStore_allTimer_seconds_count{application=\"solidarity-ledger\",payloadType=\"CatalogueItemAdded\"}")
+                .as("requests answered, by status and address")
+                .contains("http_server_requests_seconds_count{application=\"solidarity-ledger\"")
+                .as("no timer per event and view, nor per security filter: they cost more than what they time")
+                .doesNotContain("eventProcessor_allTimer")
+                .doesNotContain("spring_security_filterchains")
+                .doesNotContain("mongodb_driver_commands");
     }
 }
