@@ -77,13 +77,27 @@ class ScaleBenchmarkTest {
 
     @Test
     void diskTimeAndMemoryAsTheHistoryGrows() throws Exception {
+        Path data = Files.createTempDirectory("ledger-scale-benchmark");
+        // the replays' log stays when a run fails; the data directory, gigabytes at a large history, never does
+        Path log = Files.createTempFile("ledger-scale-benchmark", ".log");
+        try {
+            measure(data, log);
+            Files.delete(log);
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private void measure(Path data, Path log) throws Exception {
         long target = Long.getLong("benchmark.events", 200_000);
         int templateCycles = Integer.getInteger("benchmark.template-cycles", 40);
         int transaction = Integer.getInteger("benchmark.transaction-events", 10_000);
         String jvm = property("benchmark.jvm", PRODUCT_MEMORY);
         List<Long> checkpoints = checkpoints(property("benchmark.checkpoints", "20000,50000,100000"), target);
-        Path data = Files.createTempDirectory("ledger-scale-benchmark");
-        Path log = Files.createTempFile("ledger-scale-benchmark", ".log");
         Path events = data.resolve("events.sqlite");
 
         report.append("# Scale benchmark\n\n");
