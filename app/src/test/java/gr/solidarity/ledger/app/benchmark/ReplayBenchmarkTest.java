@@ -171,6 +171,23 @@ class ReplayBenchmarkTest {
     static long generate(RunningLedger ledger, long target) {
         CommandGateway commands = ledger.bean(CommandGateway.class);
         EventStore store = ledger.bean(EventStore.class);
+        Network network = setUp(commands);
+        long events = head(store);
+        for (int cycle = 0; events < target; cycle++) {
+            ReceiptRecorded receipt = cycle(commands, network, cycle);
+            if (cycle % 200 == 0) {
+                events = head(store);
+                System.out.printf("%,d events written (%d lots in the last receipt)%n", events, receipt.lotIds().size());
+            }
+        }
+        return head(store);
+    }
+
+    /** The organisations, warehouses and catalogue every cycle of the network refers to. */
+    record Network(List<String> donors, List<String> recipients, List<String> warehouses) {
+    }
+
+    static Network setUp(CommandGateway commands) {
         for (String item : ITEMS) {
             commands.sendAndWait(new AddCatalogueItem(item, "Είδος " + item, "Item " + item, ItemCategory.DRY_FOOD,
                     UnitOfMeasure.PACK, false));
@@ -202,37 +219,35 @@ class ReplayBenchmarkTest {
                     new PostalAddress("ΒΙΠΕ", null, "Πόλη")));
             warehouses.add(warehouse);
         }
-        long events = head(store);
-        for (int cycle = 0; events < target; cycle++) {
-            String donor = donors.get(cycle % donors.size());
-            String recipient = recipients.get(cycle % recipients.size());
-            String warehouse = warehouses.get(cycle % warehouses.size());
-            List<PledgeLineRequest> pledged = new ArrayList<>();
-            List<ReceiptLine> received = new ArrayList<>();
-            List<NeedLineRequest> needed = new ArrayList<>();
-            List<ProposedLine> proposed = new ArrayList<>();
-            for (int line = 0; line < 4; line++) {
-                String item = ITEMS[(cycle + line) % ITEMS.length];
-                pledged.add(new PledgeLineRequest(item, new BigDecimal(40), TODAY.plusDays(3), null));
-                received.add(new ReceiptLine(item, new BigDecimal(40), TODAY.plusMonths(6), "L" + cycle, line + 1));
-                needed.add(new NeedLineRequest(item, new BigDecimal(30), NeedPriority.NORMAL, TODAY.plusDays(14), 20));
-                proposed.add(new ProposedLine(line + 1, new BigDecimal(30), null));
-            }
-            String pledge = commands.sendAndWait(new MakePledge(UUID.randomUUID().toString(), donor, pledged, null));
-            ReceiptRecorded receipt = commands.sendAndWait(new ReceiveGoods(warehouse, UUID.randomUUID().toString(),
-                    pledge, null, TODAY, received));
-            String need = commands.sendAndWait(new DeclareNeed(UUID.randomUUID().toString(), recipient, needed, null));
-            String allocation = commands.sendAndWait(new ProposeAllocation(UUID.randomUUID().toString(), need,
-                    warehouse, proposed, null));
-            commands.sendAndWait(new ApproveAllocation(allocation, "Π" + cycle + "/2026", TODAY, null));
-            commands.sendAndWait(new DispatchAllocation(allocation, "ΔΑ-" + cycle, TODAY));
-            commands.sendAndWait(new ConfirmAllocationReceipt(allocation, TODAY, List.of()));
-            if (cycle % 200 == 0) {
-                events = head(store);
-                System.out.printf("%,d events written (%d lots in the last receipt)%n", events, receipt.lotIds().size());
-            }
+        return new Network(donors, recipients, warehouses);
+    }
+
+    /** One round of the network's flow: a pledge, its receipt, a need, and an allocation proposed through to receipt. */
+    static ReceiptRecorded cycle(CommandGateway commands, Network network, int cycle) {
+        String donor = network.donors().get(cycle % network.donors().size());
+        String recipient = network.recipients().get(cycle % network.recipients().size());
+        String warehouse = network.warehouses().get(cycle % network.warehouses().size());
+        List<PledgeLineRequest> pledged = new ArrayList<>();
+        List<ReceiptLine> received = new ArrayList<>();
+        List<NeedLineRequest> needed = new ArrayList<>();
+        List<ProposedLine> proposed = new ArrayList<>();
+        for (int line = 0; line < 4; line++) {
+            String item = ITEMS[(cycle + line) % ITEMS.length];
+            pledged.add(new PledgeLineRequest(item, new BigDecimal(40), TODAY.plusDays(3), null));
+            received.add(new ReceiptLine(item, new BigDecimal(40), TODAY.plusMonths(6), "L" + cycle, line + 1));
+            needed.add(new NeedLineRequest(item, new BigDecimal(30), NeedPriority.NORMAL, TODAY.plusDays(14), 20));
+            proposed.add(new ProposedLine(line + 1, new BigDecimal(30), null));
         }
-        return head(store);
+        String pledge = commands.sendAndWait(new MakePledge(UUID.randomUUID().toString(), donor, pledged, null));
+        ReceiptRecorded receipt = commands.sendAndWait(new ReceiveGoods(warehouse, UUID.randomUUID().toString(),
+                pledge, null, TODAY, received));
+        String need = commands.sendAndWait(new DeclareNeed(UUID.randomUUID().toString(), recipient, needed, null));
+        String allocation = commands.sendAndWait(new ProposeAllocation(UUID.randomUUID().toString(), need,
+                warehouse, proposed, null));
+        commands.sendAndWait(new ApproveAllocation(allocation, "Π" + cycle + "/2026", TODAY, null));
+        commands.sendAndWait(new DispatchAllocation(allocation, "ΔΑ-" + cycle, TODAY));
+        commands.sendAndWait(new ConfirmAllocationReceipt(allocation, TODAY, List.of()));
+        return receipt;
     }
 
     static void awaitCaughtUp(RunningLedger ledger) {
@@ -261,7 +276,7 @@ class ReplayBenchmarkTest {
         throw new AssertionError("projections did not catch up within 30 minutes");
     }
 
-    private static long head(EventStore store) {
+    static long head(EventStore store) {
         var token = store.createHeadToken();
         return token == null ? 0 : token.position().orElse(0);
     }
