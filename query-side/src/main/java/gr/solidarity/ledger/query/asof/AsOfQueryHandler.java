@@ -9,6 +9,7 @@ import gr.solidarity.ledger.messages.asof.AsOfQueries.StockAsOfPage;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.FindStructuresAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.StructureAsOf;
 import gr.solidarity.ledger.messages.asof.AsOfQueries.StructuresAsOfPage;
+import gr.solidarity.ledger.query.web.EventStreamWaits;
 import gr.solidarity.ledger.query.web.Pages;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -142,9 +142,7 @@ class AsOfQueryHandler {
         long position = fromPosition;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
             while (position < untilPosition) {
-                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (remaining <= 0 || !stream.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, remaining),
-                        TimeUnit.MILLISECONDS)) {
+                if (!EventStreamWaits.nextBy(stream, deadline)) {
                     throw new IllegalStateException("the event history up to position " + untilPosition
                             + " could not be read within " + readTimeout);
                 }

@@ -20,7 +20,6 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Read-your-writes: a client that got position N from a command may ask a query to reflect at least N. The query waits,
@@ -134,9 +133,7 @@ public class ViewPositions {
         long deadline = System.nanoTime() + wait.toNanos();
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(from)) {
             while (true) {
-                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (remaining <= 0 || !events.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, remaining),
-                        TimeUnit.MILLISECONDS)) {
+                if (!EventStreamWaits.nextBy(events, deadline)) {
                     return minPosition;
                 }
                 TrackedEventMessage<?> event = events.nextAvailable();

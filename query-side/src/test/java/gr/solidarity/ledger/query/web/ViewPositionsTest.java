@@ -13,10 +13,16 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +84,80 @@ class ViewPositionsTest {
         processorAt(0);
 
         positions.awaitAtLeast("view", 1L, 300L).block(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Axon's embedded event store lets a stream that has caught up look for the next event and only then take the lock
+     * it waits under; an event cached between the two is announced to no one. Here the event is written at exactly that
+     * moment, every time: the wait for the asked position must still end once the event is there, not when the
+     * allowance runs out.
+     */
+    @Test
+    void anEventCachedJustBeforeTheStreamWaitsIsSeenWithoutWaitingOutTheAllowance() throws Exception {
+        publish(new Handled("a"), new NotHandled("b"));   // positions 0, 1
+        processorAt(0);
+        writeJustBeforeTheStreamWaits(new NotHandled("c"));   // position 2
+
+        Duration took = timed(() -> positions.awaitAtLeast("view", 2L, 10_000L).block(Duration.ofSeconds(15)));
+
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Puts itself in front of the store's consumer lock: the first time a stream reader (not the store's own cache
+     * filler) takes it, which a caught-up stream does only after finding no next event, the event is written and the
+     * cache filler announces it before the reader goes on to take the lock and wait.
+     */
+    private void writeJustBeforeTheStreamWaits(Object payload) throws Exception {
+        String storeThreads = EmbeddedEventStore.class.getSimpleName();
+        Field field = EmbeddedEventStore.class.getDeclaredField("consumerLock");
+        field.setAccessible(true);
+        Lock lock = (Lock) field.get(eventStore);
+        AtomicBoolean written = new AtomicBoolean();
+        CountDownLatch announced = new CountDownLatch(1);
+        field.set(eventStore, new Lock() {
+            @Override
+            public void lock() {
+                boolean filler = storeThreads.equals(Thread.currentThread().getThreadGroup().getName());
+                if (!filler && written.compareAndSet(false, true)) {
+                    publish(payload);
+                    try {
+                        assertThat(announced.await(5, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                lock.lock();
+            }
+
+            @Override
+            public void unlock() {
+                lock.unlock();
+                if (written.get() && storeThreads.equals(Thread.currentThread().getThreadGroup().getName())) {
+                    announced.countDown();
+                }
+            }
+
+            @Override
+            public void lockInterruptibly() throws InterruptedException {
+                lock.lockInterruptibly();
+            }
+
+            @Override
+            public boolean tryLock() {
+                return lock.tryLock();
+            }
+
+            @Override
+            public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+                return lock.tryLock(time, unit);
+            }
+
+            @Override
+            public Condition newCondition() {
+                return lock.newCondition();
+            }
+        });
     }
 
     private void publish(Object... payloads) {
