@@ -3,6 +3,7 @@ package gr.solidarity.ledger.query.web;
 import org.axonframework.common.stream.BlockingStream;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Waits for the next event of a stream of the event store in short looks rather than one long wait.
@@ -23,7 +24,13 @@ public final class EventStreamWaits {
 
     /** Whether the stream has a next event by {@code deadline} ({@link System#nanoTime()}); looks once past it. */
     public static boolean nextBy(BlockingStream<?> stream, long deadline) throws InterruptedException {
-        while (true) {
+        return nextBy(stream, deadline, () -> false);
+    }
+
+    /** As {@link #nextBy(BlockingStream, long)}, giving up (false) between looks once {@code givenUp} says so. */
+    public static boolean nextBy(BlockingStream<?> stream, long deadline, BooleanSupplier givenUp)
+            throws InterruptedException {
+        while (!givenUp.getAsBoolean()) {
             long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remaining <= 0) {
                 return stream.hasNextAvailable();
@@ -32,5 +39,6 @@ public final class EventStreamWaits {
                 return true;
             }
         }
+        return false;
     }
 }

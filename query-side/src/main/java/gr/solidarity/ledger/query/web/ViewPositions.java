@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -20,6 +21,8 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Read-your-writes: a client that got position N from a command may ask a query to reflect at least N. The query waits,
@@ -64,16 +67,34 @@ public class ViewPositions {
         Duration requested = waitMillis == null ? defaultWait : Duration.ofMillis(Math.max(0, waitMillis));
         Duration wait = requested.compareTo(maxWait) > 0 ? maxWait : requested;
         return Mono.defer(() -> reached(processingGroup, minPosition) ? Mono.<Void>empty()
-                        : Mono.fromCallable(() -> lastHandledUpTo(processingGroup, minPosition, wait))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(target -> Flux.interval(Duration.ZERO, POLL)
-                                .filter(tick -> reached(processingGroup, target))
-                                .next()
-                                .then()))
+                        : awaitTarget(processingGroup, minPosition, wait))
                 .timeout(wait, Mono.defer(() -> {
                     reportLate(processingGroup, minPosition, wait);
                     return Mono.error(new ViewNotUpToDateException(processingGroup, minPosition));
                 }));
+    }
+
+    /**
+     * Watches the view from the start while the events up to {@code minPosition} are read to find a nearer target: a
+     * view that reaches {@code minPosition} itself is answered at once, even when reading the events is slow or the
+     * stream does not deliver; once the nearer target is known, reaching that is enough. The read stops when the
+     * answer is given.
+     */
+    private Mono<Void> awaitTarget(String processingGroup, long minPosition, Duration wait) {
+        AtomicLong target = new AtomicLong(minPosition);
+        AtomicBoolean answered = new AtomicBoolean();
+        Disposable lookup = Mono.fromCallable(() -> lastHandledUpTo(processingGroup, minPosition, wait, answered))
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(found -> target.accumulateAndGet(found, Math::min), error -> log.debug(
+                        "Events up to position {} could not be read for view {}", minPosition, processingGroup, error));
+        return Flux.interval(Duration.ZERO, POLL)
+                .filter(tick -> reached(processingGroup, target.get()))
+                .next()
+                .then()
+                .doFinally(signal -> {
+                    answered.set(true);
+                    lookup.dispose();
+                });
     }
 
     /**
@@ -122,7 +143,8 @@ public class ViewPositions {
      * the view's position when it handles none of them. Blocking: reads the event store. When the events cannot be
      * read in time, {@code minPosition} itself, so the caller waits as if every event counted.
      */
-    private long lastHandledUpTo(String processingGroup, long minPosition, Duration wait) throws InterruptedException {
+    private long lastHandledUpTo(String processingGroup, long minPosition, Duration wait, AtomicBoolean answered)
+            throws InterruptedException {
         StreamingEventProcessor processor = processor(processingGroup);
         TrackingToken from = lowestToken(processor);
         OptionalLong start = position(processingGroup);
@@ -133,7 +155,7 @@ public class ViewPositions {
         long deadline = System.nanoTime() + wait.toNanos();
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(from)) {
             while (true) {
-                if (!EventStreamWaits.nextBy(events, deadline)) {
+                if (!EventStreamWaits.nextBy(events, deadline, answered::get)) {
                     return minPosition;
                 }
                 TrackedEventMessage<?> event = events.nextAvailable();

@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.query.web;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -7,8 +8,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,14 +21,17 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -84,6 +90,47 @@ class ViewPositionsTest {
         processorAt(0);
 
         positions.awaitAtLeast("view", 1L, 300L).block(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Finding the last event the view handles reads the events up to the asked position; when that read is slow or its
+     * stream delivers nothing, a view that reaches the asked position itself is still answered at once.
+     */
+    @Test
+    void aViewThatReachesTheAskedPositionIsAnsweredWhileItsEventsCannotBeRead() {
+        EventStore silent = mock(EventStore.class);
+        when(silent.openStream(any())).thenAnswer(invocation -> new SilentStream());
+        ViewPositions waiting = new ViewPositions(processing, silent, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        AtomicLong at = new AtomicLong(0);
+        processorAt(at);
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> at.set(2));
+
+        Duration took = timed(() -> waiting.awaitAtLeast("view", 2L, 10_000L).block(Duration.ofSeconds(15)));
+
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** A stream whose next event never comes. */
+    private static final class SilentStream implements BlockingStream<TrackedEventMessage<?>> {
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            unit.sleep(timeout);
+            return false;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            throw new IllegalStateException("no event");
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /**
@@ -167,10 +214,14 @@ class ViewPositionsTest {
     }
 
     private void processorAt(long position) {
+        processorAt(new AtomicLong(position));
+    }
+
+    private void processorAt(AtomicLong position) {
         PooledStreamingEventProcessor processor = mock(PooledStreamingEventProcessor.class);
         EventTrackerStatus status = mock(EventTrackerStatus.class);
-        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
-        when(status.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(position));
+        when(status.getCurrentPosition()).thenAnswer(invocation -> OptionalLong.of(position.get()));
+        when(status.getTrackingToken()).thenAnswer(invocation -> new GlobalSequenceTrackingToken(position.get()));
         when(processor.processingStatus()).thenReturn(Map.of(0, status));
         when(processor.eventHandlerInvoker()).thenReturn(SimpleEventHandlerInvoker.builder()
                 .eventHandlers(new View()).build());
