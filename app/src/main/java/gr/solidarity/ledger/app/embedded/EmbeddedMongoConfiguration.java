@@ -31,7 +31,7 @@ public class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDirectory,
-                                    @Value("${ledger.embedded-mongo.commit-interval:1s}") Duration commitInterval) {
+                                    @Value("${ledger.embedded-mongo.commit-interval:10s}") Duration commitInterval) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
