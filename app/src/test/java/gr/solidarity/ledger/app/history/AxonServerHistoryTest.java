@@ -10,11 +10,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import gr.solidarity.ledger.app.support.ProductionContainers;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,17 +38,10 @@ import static org.awaitility.Awaitility.await;
 class AxonServerHistoryTest {
 
     @Container
-    static final GenericContainer<?> AXON_SERVER = new GenericContainer<>(DockerImageName.parse(
-            System.getProperty("axonserver.image", "axoniq/axonserver:latest")))
-            .withEnv("AXONIQ_AXONSERVER_STANDALONE", "true")
-            .withExposedPorts(8024, 8124)
-            .waitingFor(Wait.forHttp("/actuator/health").forPort(8024).withStartupTimeout(Duration.ofMinutes(3)));
+    static final GenericContainer<?> AXON_SERVER = ProductionContainers.axonServer();
 
     @Container
-    static final GenericContainer<?> MONGO = new GenericContainer<>(DockerImageName.parse(
-            System.getProperty("mongodb.image", "mongo:7.0")))
-            .withExposedPorts(27017)
-            .waitingFor(Wait.forLogMessage(".*Waiting for connections.*", 1));
+    static final GenericContainer<?> MONGO = ProductionContainers.mongo();
 
     @TempDir
     Path workspace;

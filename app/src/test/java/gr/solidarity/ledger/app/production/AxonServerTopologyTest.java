@@ -28,11 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import gr.solidarity.ledger.app.support.ProductionContainers;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -68,17 +67,10 @@ class AxonServerTopologyTest {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Athens"));
 
     @Container
-    static final GenericContainer<?> AXON_SERVER = new GenericContainer<>(DockerImageName.parse(
-            System.getProperty("axonserver.image", "axoniq/axonserver:latest")))
-            .withEnv("AXONIQ_AXONSERVER_STANDALONE", "true")
-            .withExposedPorts(8024, 8124)
-            .waitingFor(Wait.forHttp("/actuator/health").forPort(8024).withStartupTimeout(Duration.ofMinutes(3)));
+    static final GenericContainer<?> AXON_SERVER = ProductionContainers.axonServer();
 
     @Container
-    static final GenericContainer<?> MONGO = new GenericContainer<>(DockerImageName.parse(
-            System.getProperty("mongodb.image", "mongo:7.0")))
-            .withExposedPorts(27017)
-            .waitingFor(Wait.forLogMessage(".*Waiting for connections.*", 1));
+    static final GenericContainer<?> MONGO = ProductionContainers.mongo();
 
     @TempDir
     static Path directory;
