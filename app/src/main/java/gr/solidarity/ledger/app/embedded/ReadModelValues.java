@@ -35,8 +35,9 @@ import java.util.UUID;
  * document reads back equal to the one stored. A value of a type not listed here is kept in Java serialization, as
  * mongo-java-server's H2 backend kept every document, so nothing it can hold is refused.
  * <p>
- * Two values write the same bytes exactly when Java serialization, which the backend compared index keys by, would
- * have written the same bytes for them; that keeps a unique index refusing the same duplicates as before.
+ * Two values write the same bytes when they are the same values of the same types, as their Java serializations, which
+ * the backend compared index keys by, were the same. A unique index normalises its keys before they are written (every
+ * number a double, so 1, 1L and 1.0 are one key), so it refuses the same duplicates as before.
  */
 final class ReadModelValues {
 
