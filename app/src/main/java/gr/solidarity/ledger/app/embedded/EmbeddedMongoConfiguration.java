@@ -21,7 +21,9 @@ import java.time.Duration;
 /**
  * The embedded default: MongoDB served in-process by mongo-java-server on a loopback port, stored in an H2 MVStore file
  * in the data directory. The application talks to it through the real MongoDB driver, so the read side behaves the
- * same as against a MongoDB server. Writes are committed to the file in groups ({@link GroupCommitH2Backend}).
+ * same as against a MongoDB server. Writes are committed to the file in groups ({@link GroupCommitH2Backend}), in a
+ * compact format of this application's own ({@link CompactH2Database}); a file of the earlier format is set aside and
+ * the views rebuilt from the events ({@link ReadModelStore}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.embedded-mongo.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,7 +40,7 @@ public class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
         }
         Path file = dataDirectory.resolve("readmodels.mv.db").toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore store = ReadModelStore.open(file);
         MongoServer server = new MongoServer(new GroupCommitH2Backend(store, commitInterval));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();

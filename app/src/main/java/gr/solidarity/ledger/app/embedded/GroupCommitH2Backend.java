@@ -1,5 +1,6 @@
 package gr.solidarity.ledger.app.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -18,7 +19,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * mongo-java-server's H2 backend, committed as a group every so often instead of once per write: every commit of an
+ * mongo-java-server's H2 backend, its databases stored compactly ({@link CompactH2Database}), committed as a group every so often instead of once per write: every commit of an
  * MVStore writes a new chunk, so committing each write cost tens of kilobytes of file per document.
  * <p>
  * A commit never cuts an operation in half: operations hold a shared lock, the commit an exclusive one, so each commit
@@ -45,6 +46,12 @@ final class GroupCommitH2Backend extends H2Backend {
         });
         long millis = Math.max(1, interval.toMillis());
         committer.scheduleWithFixedDelay(this::commit, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Called by the parent constructor for the databases already in the file, before this class's fields are set. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new CompactH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

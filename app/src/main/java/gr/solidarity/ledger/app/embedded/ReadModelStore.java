@@ -1,0 +1,78 @@
+package gr.solidarity.ledger.app.embedded;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Opens the embedded MongoDB's file. The file names the format its maps are written in; one of another format (the
+ * earlier files, written with H2's default types, name none) is set aside and a fresh one started, because its maps
+ * cannot be read with this format's types. Nothing is lost by that: the views and tracking tokens in it are derived
+ * from the event store, and the projections, finding no tokens, rebuild every view from the first event.
+ */
+final class ReadModelStore {
+
+    static final String FORMAT_MAP = "readmodels.format";
+    static final String FORMAT_KEY = "format";
+    /** Documents written field by field, unique index keys stored encoded ({@link CompactH2Database}). */
+    static final int FORMAT = 2;
+    static final String SET_ASIDE_SUFFIX = ".earlier-format";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);
+
+    private ReadModelStore() {
+    }
+
+    static MVStore open(Path file) {
+        if (Files.exists(file)) {
+            MVStore existing = openFile(file);
+            if (isCurrent(existing)) {
+                return existing;
+            }
+            if (!holdsMaps(existing)) {
+                return marked(existing);
+            }
+            existing.close();
+            Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set aside the read models of an earlier format in " + file, e);
+            }
+            log.warn("The read models in {} are of an earlier storage format. They are set aside as {} and every view"
+                    + " is rebuilt from the events; until the rebuild is done the views show less than the history"
+                    + " holds. The set-aside file is not used again and can be deleted.", file, aside);
+        }
+        return marked(openFile(file));
+    }
+
+    private static MVStore openFile(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
+    private static boolean isCurrent(MVStore store) {
+        if (!store.hasMap(FORMAT_MAP)) {
+            return false;
+        }
+        MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+        return Integer.valueOf(FORMAT).equals(format.get(FORMAT_KEY));
+    }
+
+    private static boolean holdsMaps(MVStore store) {
+        return store.getMapNames().stream().anyMatch(name -> !name.equals(FORMAT_MAP));
+    }
+
+    private static MVStore marked(MVStore store) {
+        MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+        format.put(FORMAT_KEY, FORMAT);
+        store.commit();
+        return store;
+    }
+}
