@@ -10,11 +10,17 @@ import java.util.List;
 /** A unique index's key as bytes: the number of values, then each value ({@link ReadModelValues}). */
 final class IndexKeys {
 
+    /**
+     * One buffer per thread, cleared for every key: H2's buffer grows by at least a megabyte at a time, so a fresh small
+     * one for each key allocated (and zeroed) a megabyte for every key longer than it, at every lookup and write.
+     */
+    private static final ThreadLocal<WriteBuffer> BUFFERS = ThreadLocal.withInitial(() -> new WriteBuffer(256));
+
     private IndexKeys() {
     }
 
     static byte[] encode(KeyValue key) {
-        WriteBuffer buffer = new WriteBuffer(64);
+        WriteBuffer buffer = BUFFERS.get().clear();
         buffer.putVarInt(key.size());
         for (Object value : key) {
             ReadModelValues.write(buffer, value);
