@@ -55,8 +55,8 @@ final class ReadModelStore {
 
     /**
      * Pages are compressed (LZF) as they are written: a view's documents repeat the same field names and many of the
-     * same values, so the file is about half as large, and writing less costs less than compressing. Each page says
-     * whether it is compressed, so files written either way are read the same.
+     * same values, so the file is about half as large, and writing less costs less than compressing (measured with the
+     * scale benchmark: half the bytes per document, replay no slower).
      */
     private static MVStore openFile(Path file) {
         return new MVStore.Builder().fileName(file.toString()).compress().autoCommitDisabled().open();
