@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -64,7 +63,7 @@ final class CompactH2Database extends H2Database {
         MVMap<Object, Document> data = store.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new CompactH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override
