@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.app.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -21,6 +22,8 @@ import java.util.List;
  * the backend's default types cannot be read with these; {@link ReadModelStore} sees to it that none is.
  */
 final class CompactH2Database extends H2Database {
+
+    private static final String INDEX_INFIX = "._index_";
 
     private final MVStore store;
 
@@ -51,8 +54,8 @@ final class CompactH2Database extends H2Database {
         for (String mapName : store.getMapNames()) {
             if (mapName.startsWith("databases." + databaseName + ".")) {
                 store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
-            } else if (mapName.startsWith(databaseName + ".") && mapName.contains("._index_")) {
-                store.openMap(mapName, new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE));
+            } else if (mapName.startsWith(databaseName + ".") && mapName.contains(INDEX_INFIX)) {
+                store.openMap(mapName, indexMapBuilder());
             }
         }
         super.drop(oplog);
@@ -61,17 +64,57 @@ final class CompactH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store.openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
+        MVMap<Object, Document> data = dataMap(namespace);
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
         return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        MongoCollection<Object> collection = resolveCollection(collectionName, true);
+        MVMap<Object, Document> data = dataMap(getFullCollectionNamespace(collectionName));
+        return new CompactSecondaryIndex(indexMap(collectionName, indexName), collection, data.getKeyType()::compare,
+                indexName, keys, sparse);
+    }
+
+    /**
+     * The parent renames a collection's documents but not its indexes, which then stayed under the old name: rebuilt
+     * empty under the new one at the next start, and found again, out of date, by a later collection of the old name.
+     */
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        String oldPrefix = collection.getFullName() + INDEX_INFIX;
+        List<String> indexNames = collection.getIndexes().stream().map(Index::getName).toList();
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        String newPrefix = collection.getFullName() + INDEX_INFIX;
+        for (String indexName : indexNames) {
+            if (store.hasMap(oldPrefix + indexName)) {
+                if (store.hasMap(newPrefix + indexName)) {
+                    store.removeMap(store.openMap(newPrefix + indexName, indexMapBuilder()));
+                }
+                store.renameMap(store.openMap(oldPrefix + indexName, indexMapBuilder()), newPrefix + indexName);
+            }
+        }
+    }
+
+    @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        MVMap<byte[], Object> map = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE));
-        return new CompactUniqueIndex(map, indexName, keys, sparse);
+        return new CompactUniqueIndex(indexMap(collectionName, indexName), indexName, keys, sparse);
+    }
+
+    /** The backend's own name for an index's map, so dropping the index or its collection removes it. */
+    private MVMap<byte[], Object> indexMap(String collectionName, String indexName) {
+        return store.openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName, indexMapBuilder());
+    }
+
+    private static MVMap.Builder<byte[], Object> indexMapBuilder() {
+        return new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE);
+    }
+
+    private MVMap<Object, Document> dataMap(String namespace) {
+        return store.openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
     }
 }

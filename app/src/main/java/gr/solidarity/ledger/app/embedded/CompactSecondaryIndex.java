@@ -1,0 +1,336 @@
+package gr.solidarity.ledger.app.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A non-unique index of the embedded MongoDB, which mongo-java-server leaves unimplemented (it scans and decodes the whole
+ * collection for every query on a field other than {@code _id}). Each entry is a key of bytes: the document's value of
+ * every key of the index ({@link ReadModelValues}, normalised as MongoDB compares them: 1, 1L and 1.0 are one value),
+ * then the document's position. A field holding an array gives one entry per element. The encodings are self-delimiting,
+ * so the entries whose leading values equal a query's are the ones that start with those values' bytes: a query takes
+ * them from one place in the map instead of reading the collection.
+ * <p>
+ * The collection checks every document an index gives against the whole query, so an index may give more documents
+ * than match, never fewer. This one is asked only for queries that name its first key with a plain value or an
+ * {@code $in} of plain values (strings, numbers, booleans, object ids, UUIDs, dates); every other query is left to the
+ * scan as before. Of several indexes of a collection, the one whose leading keys the query names most takes it.
+ * <p>
+ * The entries live in a map of the same store as the documents, so they are committed with them; a position is the
+ * document's {@code _id}, as in the backend's collections, so a document finds its own entries to remove from itself.
+ */
+final class CompactSecondaryIndex extends Index<Object> {
+
+    /** More prefixes than this (the product of several {@code $in}s) and the index looks up fewer leading keys. */
+    private static final int MAX_PREFIXES = 512;
+    private static final String ID_FIELD = "_id";
+    private static final Object PRESENT = Boolean.TRUE;
+
+    private final MVMap<byte[], Object> map;
+    private final MongoCollection<Object> collection;
+    private final Comparator<Object> positionOrder;
+    private final List<String> paths;
+    private final AtomicLong lookups = new AtomicLong();
+
+    /**
+     * @param positionOrder the order of the collection's own map, so the documents of a query without a sort come in the
+     *                      order the scan gave them
+     */
+    CompactSecondaryIndex(MVMap<byte[], Object> map, MongoCollection<Object> collection, Comparator<Object> positionOrder,
+                          String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.map = map;
+        this.collection = collection;
+        this.positionOrder = positionOrder;
+        this.paths = keys.stream().map(IndexKey::getKey).toList();
+    }
+
+    /** How many queries this index has answered, for the tests that show it is used. */
+    long lookups() {
+        return lookups.get();
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        // many documents share a key; the _id index names the document's position
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // a non-unique index refuses nothing
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        for (byte[] entry : entries(document, position)) {
+            map.put(entry, PRESENT);
+        }
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        Object position = document.get(ID_FIELD);
+        for (byte[] entry : entries(document, position)) {
+            map.remove(entry);
+        }
+        return Missing.ofNullable(position);
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // a non-unique index refuses nothing
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                           MongoCollection<Object> collection) {
+        Set<ByteBuffer> before = wrapped(entries(oldDocument, position));
+        Set<ByteBuffer> after = wrapped(entries(newDocument, position));
+        for (ByteBuffer entry : before) {
+            if (!after.contains(entry)) {
+                map.remove(entry.array());
+            }
+        }
+        for (ByteBuffer entry : after) {
+            if (!before.contains(entry)) {
+                map.put(entry.array(), PRESENT);
+            }
+        }
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        int leading = leadingKeys(query);
+        if (leading == 0) {
+            return false;
+        }
+        for (Index<Object> other : collection.getIndexes()) {
+            if (other != this && other instanceof CompactSecondaryIndex sibling && sibling.leadingKeys(query) > leading) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        lookups.incrementAndGet();
+        List<byte[]> prefixes = List.of(new byte[0]);
+        int keys = leadingKeys(query);
+        for (int i = 0; i < keys; i++) {
+            List<Object> values = queriedValues(query.get(paths.get(i)));
+            if (i > 0 && prefixes.size() * values.size() > MAX_PREFIXES) {
+                keys = i;
+                break;
+            }
+            List<byte[]> longer = new ArrayList<>(prefixes.size() * values.size());
+            for (byte[] prefix : prefixes) {
+                for (Object value : values) {
+                    longer.add(concat(prefix, encode(normalized(value))));
+                }
+            }
+            prefixes = longer;
+        }
+        Set<byte[]> distinct = new TreeSet<>(IndexKeyDataType.INSTANCE::compare);
+        distinct.addAll(prefixes);
+        Set<Object> positions = new TreeSet<>(positionOrder);
+        for (byte[] prefix : distinct) {
+            Iterator<byte[]> entries = map.keyIterator(prefix);
+            while (entries.hasNext()) {
+                byte[] entry = entries.next();
+                if (!startsWith(entry, prefix)) {
+                    break;
+                }
+                positions.add(position(entry, prefix.length, paths.size() - keys));
+            }
+        }
+        return positions;
+    }
+
+    @Override
+    public long getCount() {
+        return map.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return map.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        // the database removes the map
+    }
+
+    /** How many of this index's keys, from the first, the query names with values this index looks up; 0: none. */
+    int leadingKeys(Document query) {
+        int leading = 0;
+        for (String path : paths) {
+            if (!query.containsKey(path) || queriedValues(query.get(path)) == null) {
+                break;
+            }
+            leading++;
+        }
+        return leading;
+    }
+
+    /** The values a condition asks a key to equal one of, or null when it asks anything else. */
+    private static List<Object> queriedValues(Object condition) {
+        if (condition instanceof Document operators) {
+            if (operators.size() != 1) {
+                return null;
+            }
+            Map.Entry<String, Object> operator = operators.entrySet().iterator().next();
+            if (operator.getKey().equals("$eq") && isLookedUp(operator.getValue())) {
+                return List.of(operator.getValue());
+            }
+            if (operator.getKey().equals("$in") && operator.getValue() instanceof Collection<?> values
+                    && values.stream().allMatch(CompactSecondaryIndex::isLookedUp)) {
+                return new ArrayList<>(values);
+            }
+            return null;
+        }
+        return isLookedUp(condition) ? List.of(condition) : null;
+    }
+
+    /**
+     * Values whose equality in MongoDB is the equality of their normalised forms, which is what the entries hold. Not
+     * null (it matches a missing field too), documents and arrays (they compare as wholes), regular expressions or NaN.
+     */
+    private static boolean isLookedUp(Object value) {
+        if (value instanceof Number number) {
+            return !Double.isNaN(number.doubleValue());
+        }
+        return value instanceof String || value instanceof Boolean || value instanceof ObjectId
+                || value instanceof UUID || value instanceof Instant || (value != null && value.getClass() == Date.class);
+    }
+
+    private Set<byte[]> entries(Document document, Object position) {
+        List<List<Object>> valuesPerKey = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            Set<Object> values = new LinkedHashSet<>();
+            collect(document, path.split("\\."), 0, values);
+            if (values.isEmpty()) {
+                values.add(null);
+            }
+            valuesPerKey.add(new ArrayList<>(values));
+        }
+        byte[] at = encode(position instanceof Missing ? null : position);
+        Set<byte[]> entries = new TreeSet<>(IndexKeyDataType.INSTANCE::compare);
+        combine(valuesPerKey, 0, new byte[0], at, entries);
+        return entries;
+    }
+
+    private static void combine(List<List<Object>> valuesPerKey, int key, byte[] prefix, byte[] position,
+                                Set<byte[]> entries) {
+        if (key == valuesPerKey.size()) {
+            entries.add(concat(prefix, position));
+            return;
+        }
+        for (Object value : valuesPerKey.get(key)) {
+            combine(valuesPerKey, key + 1, concat(prefix, encode(value)), position, entries);
+        }
+    }
+
+    /**
+     * Every single value a query's equality on the path could meet in the document, normalised: through arrays at any
+     * depth and by position, more than MongoDB's matcher looks at, so the index gives at least every document it
+     * matches. Documents and arrays are not values here: no query this index takes can equal them.
+     */
+    private static void collect(Object node, String[] path, int step, Set<Object> values) {
+        if (node instanceof List<?> list) {
+            if (step < path.length && isIndex(path[step])) {
+                int index = Integer.parseInt(path[step]);
+                if (index < list.size()) {
+                    collect(list.get(index), path, step + 1, values);
+                }
+            }
+            for (Object element : list) {
+                collect(element, path, step, values);
+            }
+        } else if (step == path.length) {
+            if (node != null && !(node instanceof Missing) && !(node instanceof Map<?, ?>)) {
+                values.add(normalized(node));
+            }
+        } else if (node instanceof Document document && document.containsKey(path[step])) {
+            collect(document.get(path[step]), path, step + 1, values);
+        }
+    }
+
+    private static boolean isIndex(String step) {
+        return !step.isEmpty() && step.length() < 10 && step.chars().allMatch(Character::isDigit);
+    }
+
+    private static Object normalized(Object value) {
+        return new KeyValue(value).normalized().get(0);
+    }
+
+    /** The position at the end of an entry, after the values of the keys the prefix does not hold. */
+    private static Object position(byte[] entry, int prefixLength, int valuesAfterPrefix) {
+        ByteBuffer buffer = ByteBuffer.wrap(entry, prefixLength, entry.length - prefixLength);
+        for (int i = 0; i < valuesAfterPrefix; i++) {
+            ReadModelValues.read(buffer);
+        }
+        return Missing.ofNullable(ReadModelValues.read(buffer));
+    }
+
+    private static boolean startsWith(byte[] entry, byte[] prefix) {
+        return entry.length >= prefix.length
+                && Arrays.equals(entry, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static Set<ByteBuffer> wrapped(Set<byte[]> entries) {
+        Set<ByteBuffer> wrapped = new LinkedHashSet<>();
+        for (byte[] entry : entries) {
+            wrapped.add(ByteBuffer.wrap(entry));
+        }
+        return wrapped;
+    }
+
+    private static final ThreadLocal<WriteBuffer> BUFFERS = ThreadLocal.withInitial(() -> new WriteBuffer(256));
+
+    private static byte[] encode(Object value) {
+        WriteBuffer buffer = BUFFERS.get().clear();
+        ReadModelValues.write(buffer, value);
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+        return bytes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+}
