@@ -79,23 +79,33 @@ final class CompactH2Database extends H2Database {
     }
 
     /**
-     * The parent renames a collection's documents but not its indexes, which then stayed under the old name: rebuilt
-     * empty under the new one at the next start, and found again, out of date, by a later collection of the old name.
+     * The parent renames a collection's maps only after the collection has taken its new name, so it renamed none: the
+     * documents and indexes stayed under the old name, lost to the collection at the next start and found again, out
+     * of date, by a later collection of the old name. Here the maps the collection uses are renamed with it, replacing
+     * the empty ones the parent opened under the new name.
      */
     @Override
     public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-        String oldPrefix = collection.getFullName() + INDEX_INFIX;
+        String oldNamespace = collection.getFullName();
         List<String> indexNames = collection.getIndexes().stream().map(Index::getName).toList();
         super.moveCollection(oldDatabase, collection, newCollectionName);
-        String newPrefix = collection.getFullName() + INDEX_INFIX;
+        String newNamespace = collection.getFullName();
+        // both are open, the old ones by the collection, the new ones by the parent: a builder without types finds them
+        rename("databases." + oldNamespace, "databases." + newNamespace, new MVMap.Builder<>());
+        rename("meta." + oldNamespace, "meta." + newNamespace, new MVMap.Builder<>());
         for (String indexName : indexNames) {
-            if (store.hasMap(oldPrefix + indexName)) {
-                if (store.hasMap(newPrefix + indexName)) {
-                    store.removeMap(store.openMap(newPrefix + indexName, indexMapBuilder()));
-                }
-                store.renameMap(store.openMap(oldPrefix + indexName, indexMapBuilder()), newPrefix + indexName);
-            }
+            rename(oldNamespace + INDEX_INFIX + indexName, newNamespace + INDEX_INFIX + indexName, indexMapBuilder());
         }
+    }
+
+    private <K, V> void rename(String from, String to, MVMap.Builder<K, V> types) {
+        if (!store.hasMap(from)) {
+            return;
+        }
+        if (store.hasMap(to)) {
+            store.removeMap(store.openMap(to, types));
+        }
+        store.renameMap(store.openMap(from, types), to);
     }
 
     @Override

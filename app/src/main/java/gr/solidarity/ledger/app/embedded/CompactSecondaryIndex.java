@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class CompactSecondaryIndex extends Index<Object> {
     private final Comparator<Object> positionOrder;
     private final List<String> paths;
     private final AtomicLong lookups = new AtomicLong();
+    private final AtomicLong candidates = new AtomicLong();
 
     /**
      * @param positionOrder the order of the collection's own map, so the documents of a query without a sort come in the
@@ -71,6 +73,18 @@ final class CompactSecondaryIndex extends Index<Object> {
     /** How many queries this index has answered, for the tests that show it is used. */
     long lookups() {
         return lookups.get();
+    }
+
+    /** How many documents it has named for them all, each of which the collection reads. */
+    long candidates() {
+        return candidates.get();
+    }
+
+    /** Every entry, in order, for the tests that compare an index kept up to date with one built afresh. */
+    List<ByteBuffer> storedEntries() {
+        List<ByteBuffer> entries = new ArrayList<>();
+        map.keyIterator(null).forEachRemaining(entry -> entries.add(ByteBuffer.wrap(entry)));
+        return entries;
     }
 
     @Override
@@ -122,27 +136,91 @@ final class CompactSecondaryIndex extends Index<Object> {
         }
     }
 
+    /**
+     * The collection asks its indexes in turn and the first that can takes the query; of this collection's non-unique
+     * indexes, the one that looks up most of its keys in the query's conditions takes it (the first of them, if several
+     * do). A query none of them looks up, but whose {@code $or} has a branch for each of which one does (the audit
+     * trail's entity or lot), is taken by the first of them, and every branch looked up with its own index.
+     */
     @Override
     public boolean canHandle(Document query) {
-        int leading = leadingKeys(query);
-        if (leading == 0) {
-            return false;
+        List<CompactSecondaryIndex> siblings = siblings();
+        CompactSecondaryIndex best = best(siblings, query);
+        if (best != null) {
+            return best == this;
         }
-        for (Index<Object> other : collection.getIndexes()) {
-            if (other != this && other instanceof CompactSecondaryIndex sibling && sibling.leadingKeys(query) > leading) {
-                return false;
-            }
-        }
-        return true;
+        return siblings.get(0) == this && lookUp(siblings, query, null);
     }
 
     @Override
-    public synchronized Iterable<Object> getPositions(Document query) {
+    public Iterable<Object> getPositions(Document query) {
+        Set<Object> positions = new TreeSet<>(positionOrder);
+        lookUp(siblings(), query, positions);
+        return positions;
+    }
+
+    private List<CompactSecondaryIndex> siblings() {
+        List<CompactSecondaryIndex> siblings = new ArrayList<>();
+        for (Index<Object> index : collection.getIndexes()) {
+            if (index instanceof CompactSecondaryIndex sibling) {
+                siblings.add(sibling);
+            }
+        }
+        if (!siblings.contains(this)) {
+            siblings.add(0, this);
+        }
+        return siblings;
+    }
+
+    private static CompactSecondaryIndex best(List<CompactSecondaryIndex> siblings, Document query) {
+        Map<String, List<Object>> conditions = conditions(query);
+        CompactSecondaryIndex best = null;
+        int most = 0;
+        for (CompactSecondaryIndex sibling : siblings) {
+            int leading = sibling.leadingKeys(conditions);
+            if (leading > most) {
+                best = sibling;
+                most = leading;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the query can be looked up, and when {@code positions} is given, adds the positions of the documents that
+     * may match it: the best index's for the query, or else the union of each branch's of one of its {@code $or}s.
+     */
+    private static boolean lookUp(List<CompactSecondaryIndex> siblings, Document query, Set<Object> positions) {
+        CompactSecondaryIndex best = best(siblings, query);
+        if (best != null) {
+            if (positions != null) {
+                best.lookUp(conditions(query), positions);
+            }
+            return true;
+        }
+        for (List<?> branches : alternatives(query)) {
+            boolean every = !branches.isEmpty();
+            for (Object branch : branches) {
+                every &= branch instanceof Document document && lookUp(siblings, document, null);
+            }
+            if (every) {
+                if (positions != null) {
+                    for (Object branch : branches) {
+                        lookUp(siblings, (Document) branch, positions);
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized void lookUp(Map<String, List<Object>> conditions, Set<Object> positions) {
         lookups.incrementAndGet();
         List<byte[]> prefixes = List.of(new byte[0]);
-        int keys = leadingKeys(query);
+        int keys = leadingKeys(conditions);
         for (int i = 0; i < keys; i++) {
-            List<Object> values = queriedValues(query.get(paths.get(i)));
+            List<Object> values = lookedUpValues(conditions.get(paths.get(i)));
             if (i > 0 && prefixes.size() * values.size() > MAX_PREFIXES) {
                 keys = i;
                 break;
@@ -157,7 +235,7 @@ final class CompactSecondaryIndex extends Index<Object> {
         }
         Set<byte[]> distinct = new TreeSet<>(IndexKeyDataType.INSTANCE::compare);
         distinct.addAll(prefixes);
-        Set<Object> positions = new TreeSet<>(positionOrder);
+        int before = positions.size();
         for (byte[] prefix : distinct) {
             Iterator<byte[]> entries = map.keyIterator(prefix);
             while (entries.hasNext()) {
@@ -168,7 +246,7 @@ final class CompactSecondaryIndex extends Index<Object> {
                 positions.add(position(entry, prefix.length, paths.size() - keys));
             }
         }
-        return positions;
+        candidates.addAndGet(positions.size() - before);
     }
 
     @Override
@@ -193,14 +271,75 @@ final class CompactSecondaryIndex extends Index<Object> {
 
     /** How many of this index's keys, from the first, the query names with values this index looks up; 0: none. */
     int leadingKeys(Document query) {
+        return leadingKeys(conditions(query));
+    }
+
+    private int leadingKeys(Map<String, List<Object>> conditions) {
         int leading = 0;
         for (String path : paths) {
-            if (!query.containsKey(path) || queriedValues(query.get(path)) == null) {
+            if (lookedUpValues(conditions.get(path)) == null) {
                 break;
             }
             leading++;
         }
         return leading;
+    }
+
+    /**
+     * The conditions on each field that every matching document meets: the query's own and those of its {@code $and}s,
+     * at any depth. Each one alone narrows the documents, so the index may look up any one of them.
+     */
+    private static Map<String, List<Object>> conditions(Document query) {
+        Map<String, List<Object>> conditions = new LinkedHashMap<>();
+        addConditions(query, conditions);
+        return conditions;
+    }
+
+    private static void addConditions(Document query, Map<String, List<Object>> conditions) {
+        for (Map.Entry<String, Object> field : query.entrySet()) {
+            if (field.getKey().equals("$and") && field.getValue() instanceof List<?> all) {
+                for (Object one : all) {
+                    if (one instanceof Document document) {
+                        addConditions(document, conditions);
+                    }
+                }
+            } else if (!field.getKey().startsWith("$")) {
+                conditions.computeIfAbsent(field.getKey(), path -> new ArrayList<>()).add(field.getValue());
+            }
+        }
+    }
+
+    /** The {@code $or}s every matching document meets one branch of: the query's own and those of its {@code $and}s. */
+    private static List<List<?>> alternatives(Document query) {
+        List<List<?>> alternatives = new ArrayList<>();
+        addAlternatives(query, alternatives);
+        return alternatives;
+    }
+
+    private static void addAlternatives(Document query, List<List<?>> alternatives) {
+        if (query.get("$or") instanceof List<?> branches) {
+            alternatives.add(branches);
+        }
+        if (query.get("$and") instanceof List<?> all) {
+            for (Object one : all) {
+                if (one instanceof Document document) {
+                    addAlternatives(document, alternatives);
+                }
+            }
+        }
+    }
+
+    /** The values of the first of the conditions on a field that asks it to equal one of them; null: none does. */
+    private static List<Object> lookedUpValues(List<Object> conditions) {
+        if (conditions != null) {
+            for (Object condition : conditions) {
+                List<Object> values = queriedValues(condition);
+                if (values != null) {
+                    return values;
+                }
+            }
+        }
+        return null;
     }
 
     /** The values a condition asks a key to equal one of, or null when it asks anything else. */
