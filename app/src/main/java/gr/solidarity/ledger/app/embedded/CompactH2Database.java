@@ -17,9 +17,13 @@ import java.util.List;
 
 /**
  * mongo-java-server's H2 database with its maps opened with explicit types: documents written field by field
- * ({@link DocumentDataType}) and unique index keys stored encoded ({@link IndexKeyDataType}). The map names are the
- * backend's own, so dropping, renaming and removing collections and indexes work on them unchanged. A file written with
- * the backend's default types cannot be read with these; {@link ReadModelStore} sees to it that none is.
+ * ({@link DocumentDataType}) and unique index keys stored encoded ({@link IndexKeyDataType}). Non-unique indexes, which
+ * the backend only logs as "not yet implemented" and ignores, are kept too ({@link CompactSecondaryIndex}), in maps of
+ * the same store, so they are committed with the documents they index: a query naming an indexed field's value reads
+ * the documents with that value, not the whole collection. The map names are the backend's own, so dropping, renaming
+ * and removing collections and indexes work on them unchanged. A file written with the backend's default types cannot
+ * be read with these; {@link ReadModelStore} sees to it that none is. A file written before non-unique indexes were
+ * kept has their descriptions but no entries: each is built from the documents when the file is opened.
  */
 final class CompactH2Database extends H2Database {
 

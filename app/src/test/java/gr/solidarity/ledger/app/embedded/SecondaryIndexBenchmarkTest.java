@@ -1,0 +1,109 @@
+package gr.solidarity.ledger.app.embedded;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page of a view by a secondary field (a recipient's distributions, newest first) from the embedded read side, on the
+ * same documents with and without a non-unique index on the field, in the same run. Not part of the default test run:
+ * {@code ./mvnw -B -q -pl app -am test -Pbenchmark -Dtest=SecondaryIndexBenchmarkTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} (documents: {@code -Dbenchmark.documents=100000}). Figures go to the log.
+ */
+@Tag("benchmark")
+class SecondaryIndexBenchmarkTest {
+
+    private static final Logger log = LoggerFactory.getLogger(SecondaryIndexBenchmarkTest.class);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aPageByASecondaryFieldWithAndWithoutItsIndex() {
+        int documents = Integer.getInteger("benchmark.documents", 100_000);
+        int recipients = documents / 50;
+        GroupCommitH2Backend backend = new GroupCommitH2Backend(
+                ReadModelStore.open(directory.resolve("readmodels.mv.db")), Duration.ofSeconds(10));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            MongoCollection<Document> indexed = client.getDatabase("readmodels").getCollection("indexed");
+            MongoCollection<Document> plain = client.getDatabase("readmodels").getCollection("plain");
+            indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("deliveredAt")));
+            Random random = new Random(1);
+            Instant first = Instant.parse("2020-01-01T00:00:00Z");
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < documents; i++) {
+                batch.add(new Document("_id", "delivery-" + i).append("recipientId", "recipient-" + random.nextInt(recipients))
+                        .append("deliveredAt", first.plusSeconds(600L * i)).append("month", "2020-" + (1 + i % 12))
+                        .append("itemCode", "ITEM-" + random.nextInt(300)).append("quantity", random.nextInt(20) + 0.5)
+                        .append("lotIds", List.of("lot-" + random.nextInt(5_000), "lot-" + random.nextInt(5_000)))
+                        .append("municipalityCode", "M" + random.nextInt(80)).append("note", "παράδοση " + i));
+                if (batch.size() == 1_000) {
+                    indexed.insertMany(batch);
+                    plain.insertMany(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                indexed.insertMany(batch);
+                plain.insertMany(batch);
+            }
+            backend.commit();
+
+            int queries = 200;
+            long lookupsBefore = backend.resolveDatabase("readmodels").resolveCollection("indexed", true).getIndexes()
+                    .stream().filter(CompactSecondaryIndex.class::isInstance).map(CompactSecondaryIndex.class::cast)
+                    .mapToLong(CompactSecondaryIndex::lookups).sum();
+            double withIndex = millisPerPage(indexed, queries, recipients, new Random(2));
+            double withoutIndex = millisPerPage(plain, Math.max(5, queries / 20), recipients, new Random(2));
+            long lookups = backend.resolveDatabase("readmodels").resolveCollection("indexed", true).getIndexes()
+                    .stream().filter(CompactSecondaryIndex.class::isInstance).map(CompactSecondaryIndex.class::cast)
+                    .mapToLong(CompactSecondaryIndex::lookups).sum() - lookupsBefore;
+            assertThat(lookups).isGreaterThanOrEqualTo(queries);
+            log.info(String.format(Locale.ROOT, "A page of 20 by recipient over %,d documents: %.2f ms with the index,"
+                    + " %.2f ms without (scan), %.0f times faster", documents, withIndex, withoutIndex,
+                    withoutIndex / withIndex));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** Warms up with a few pages, then answers the mean time of a page, results compared with the other collection. */
+    private static double millisPerPage(MongoCollection<Document> views, int pages, int recipients, Random random) {
+        for (int i = 0; i < 3; i++) {
+            page(views, "recipient-" + random.nextInt(recipients));
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < pages; i++) {
+            List<Document> page = page(views, "recipient-" + random.nextInt(recipients));
+            assertThat(page).isNotEmpty();
+        }
+        return (System.nanoTime() - started) / 1e6 / pages;
+    }
+
+    private static List<Document> page(MongoCollection<Document> views, String recipient) {
+        Bson filter = Filters.and(Filters.eq("recipientId", recipient));
+        return views.find(filter).sort(Sorts.descending("deliveredAt")).limit(20).into(new ArrayList<>());
+    }
+}
