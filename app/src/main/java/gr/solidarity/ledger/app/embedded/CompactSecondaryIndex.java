@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * them from one place in the map instead of reading the collection.
  * <p>
  * The collection checks every document an index gives against the whole query, so an index may give more documents
- * than match, never fewer. This one is asked only for queries that name its first key with a plain value or an
- * {@code $in} of plain values (strings, numbers, booleans, object ids, UUIDs, dates); every other query is left to the
- * scan as before. Of several indexes of a collection, the one whose leading keys the query names most takes it.
+ * than match, never fewer. This one takes only queries that ask its first key, at their top level or in an
+ * {@code $and}, to equal a plain value or one of an {@code $in} of them (strings, numbers, booleans, object ids, UUIDs,
+ * dates), and looks up as many of its following keys as the query asks the same of; every other query is left to the
+ * scan as before, but for an {@code $or} each of whose branches some index takes.
  * <p>
  * The entries live in a map of the same store as the documents, so they are committed with them; a position is the
  * document's {@code _id}, as in the backend's collections, so a document finds its own entries to remove from itself.
