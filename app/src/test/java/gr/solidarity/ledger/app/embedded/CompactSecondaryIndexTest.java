@@ -204,6 +204,11 @@ class CompactSecondaryIndexTest {
         try (Served served = new Served(file)) {
             new Both(served.database().getCollection("indexed"), served.database().getCollection("plain"))
                     .assertSameAnswers(random);
+            served.database().drop();
+        }
+        try (MVStore store = ReadModelStore.open(file)) {
+            assertThat(store.getMapNames()).as("maps left by the dropped database")
+                    .containsExactly(ReadModelStore.FORMAT_MAP);
         }
     }
 
