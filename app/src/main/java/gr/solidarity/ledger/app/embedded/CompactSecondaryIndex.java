@@ -48,6 +48,8 @@ final class CompactSecondaryIndex extends Index<Object> {
 
     /** More prefixes than this (the product of several {@code $in}s) and the index looks up fewer leading keys. */
     private static final int MAX_PREFIXES = 512;
+    /** A query naming this few entries is looked up however small the collection. */
+    private static final long ALWAYS_LOOKED_UP = 64;
     private static final String ID_FIELD = "_id";
     private static final Object PRESENT = Boolean.TRUE;
 
@@ -138,26 +140,44 @@ final class CompactSecondaryIndex extends Index<Object> {
     }
 
     /**
-     * The collection asks its indexes in turn and the first that can takes the query; of this collection's non-unique
-     * indexes, the one that looks up most of its keys in the query's conditions takes it (the first of them, if several
-     * do). A query none of them looks up, but whose {@code $or} has a branch for each of which one does (the audit
-     * trail's entity or lot), is taken by the first of them, and every branch looked up with its own index.
+     * The collection asks its indexes in turn and the first that can takes the query. Of this collection's non-unique
+     * indexes, the one whose entries for the query's values are fewest takes it (the first of them, if several are);
+     * a query none of them looks up, but whose {@code $or} has a branch for each of which one does (the audit trail's
+     * entity or lot), is taken by the first of them, and every branch looked up with its own index. The size of a range
+     * of entries is two searches in the map. A query for which an index would name more than an eighth of the
+     * collection is left to the scan: reading each document by its position costs several times what the scan does.
      */
     @Override
     public boolean canHandle(Document query) {
         List<CompactSecondaryIndex> siblings = siblings();
-        CompactSecondaryIndex best = best(siblings, query);
-        if (best != null) {
-            return best == this;
+        Plan plan = plan(siblings, query);
+        if (plan == null || plan.estimate() > Math.max(ALWAYS_LOOKED_UP, collection.count() / 8)) {
+            return false;
         }
-        return siblings.get(0) == this && lookUp(siblings, query, null);
+        return (plan.index() == null ? siblings.get(0) : plan.index()) == this;
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
         Set<Object> positions = new TreeSet<>(positionOrder);
-        lookUp(siblings(), query, positions);
+        Plan plan = plan(siblings(), query);
+        if (plan != null) {
+            plan.lookUp(positions);
+        }
         return positions;
+    }
+
+    /** How the documents that may match a query are found: in one index's entries, or branch by branch of an $or. */
+    private record Plan(long estimate, CompactSecondaryIndex index, Map<String, List<Object>> conditions,
+                        List<Plan> branches) {
+
+        void lookUp(Set<Object> positions) {
+            if (index != null) {
+                index.lookUp(conditions, positions);
+            } else {
+                branches.forEach(branch -> branch.lookUp(positions));
+            }
+        }
     }
 
     private List<CompactSecondaryIndex> siblings() {
@@ -173,51 +193,42 @@ final class CompactSecondaryIndex extends Index<Object> {
         return siblings;
     }
 
-    private static CompactSecondaryIndex best(List<CompactSecondaryIndex> siblings, Document query) {
+    /** The cheapest way to find the documents that may match the query, or null when there is none but the scan. */
+    private static Plan plan(List<CompactSecondaryIndex> siblings, Document query) {
         Map<String, List<Object>> conditions = conditions(query);
-        CompactSecondaryIndex best = null;
-        int most = 0;
+        Plan best = null;
         for (CompactSecondaryIndex sibling : siblings) {
-            int leading = sibling.leadingKeys(conditions);
-            if (leading > most) {
-                best = sibling;
-                most = leading;
+            if (sibling.leadingKeys(conditions) > 0) {
+                long estimate = sibling.estimate(conditions);
+                if (best == null || estimate < best.estimate()) {
+                    best = new Plan(estimate, sibling, conditions, List.of());
+                }
+            }
+        }
+        for (List<?> alternative : alternatives(query)) {
+            List<Plan> branches = new ArrayList<>();
+            long estimate = 0;
+            for (Object branch : alternative) {
+                Plan plan = branch instanceof Document document ? plan(siblings, document) : null;
+                if (plan == null) {
+                    branches = null;
+                    break;
+                }
+                branches.add(plan);
+                estimate += plan.estimate();
+            }
+            if (branches != null && !branches.isEmpty() && (best == null || estimate < best.estimate())) {
+                best = new Plan(estimate, null, conditions, branches);
             }
         }
         return best;
     }
 
-    /**
-     * Whether the query can be looked up, and when {@code positions} is given, adds the positions of the documents that
-     * may match it: the best index's for the query, or else the union of each branch's of one of its {@code $or}s.
-     */
-    private static boolean lookUp(List<CompactSecondaryIndex> siblings, Document query, Set<Object> positions) {
-        CompactSecondaryIndex best = best(siblings, query);
-        if (best != null) {
-            if (positions != null) {
-                best.lookUp(conditions(query), positions);
-            }
-            return true;
-        }
-        for (List<?> branches : alternatives(query)) {
-            boolean every = !branches.isEmpty();
-            for (Object branch : branches) {
-                every &= branch instanceof Document document && lookUp(siblings, document, null);
-            }
-            if (every) {
-                if (positions != null) {
-                    for (Object branch : branches) {
-                        lookUp(siblings, (Document) branch, positions);
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
+    /** The prefixes of the entries for the values the conditions ask of this index's leading keys. */
+    private record Prefixes(Set<byte[]> prefixes, int keys) {
     }
 
-    private synchronized void lookUp(Map<String, List<Object>> conditions, Set<Object> positions) {
-        lookups.incrementAndGet();
+    private Prefixes prefixes(Map<String, List<Object>> conditions) {
         List<byte[]> prefixes = List.of(new byte[0]);
         int keys = leadingKeys(conditions);
         for (int i = 0; i < keys; i++) {
@@ -236,15 +247,48 @@ final class CompactSecondaryIndex extends Index<Object> {
         }
         Set<byte[]> distinct = new TreeSet<>(IndexKeyDataType.INSTANCE::compare);
         distinct.addAll(prefixes);
+        return new Prefixes(distinct, keys);
+    }
+
+    /** How many entries start with the prefixes: the rank of the first key after each range less that of its start. */
+    private long estimate(Map<String, List<Object>> conditions) {
+        long entries = 0;
+        for (byte[] prefix : prefixes(conditions).prefixes()) {
+            byte[] after = successor(prefix);
+            entries += (after == null ? map.sizeAsLong() : rank(after)) - rank(prefix);
+        }
+        return entries;
+    }
+
+    private long rank(byte[] key) {
+        long index = map.getKeyIndex(key);
+        return index >= 0 ? index : -(index + 1);
+    }
+
+    /** The least key greater than every key starting with the prefix; null when there is none. */
+    private static byte[] successor(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xFF) {
+                byte[] after = Arrays.copyOf(prefix, i + 1);
+                after[i]++;
+                return after;
+            }
+        }
+        return null;
+    }
+
+    private synchronized void lookUp(Map<String, List<Object>> conditions, Set<Object> positions) {
+        lookups.incrementAndGet();
+        Prefixes prefixes = prefixes(conditions);
         int before = positions.size();
-        for (byte[] prefix : distinct) {
+        for (byte[] prefix : prefixes.prefixes()) {
             Iterator<byte[]> entries = map.keyIterator(prefix);
             while (entries.hasNext()) {
                 byte[] entry = entries.next();
                 if (!startsWith(entry, prefix)) {
                     break;
                 }
-                positions.add(position(entry, prefix.length, paths.size() - keys));
+                positions.add(position(entry, prefix.length, paths.size() - prefixes.keys()));
             }
         }
         candidates.addAndGet(positions.size() - before);

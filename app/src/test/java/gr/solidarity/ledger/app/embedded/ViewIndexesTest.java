@@ -43,6 +43,7 @@ class ViewIndexesTest {
         MongoServer server = new MongoServer(backend);
         int indexes = 0;
         int queries = 0;
+        int lookedUp = 0;
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort()
                 + "/?uuidRepresentation=standard")) {
             for (String databaseName : client.listDatabaseNames()) {
@@ -73,11 +74,15 @@ class ViewIndexesTest {
                         for (BsonValue value : valuesOf(documents, field)) {
                             Bson query = Filters.eq(field, value);
                             long lookups = lookups(all);
-                            assertThat(view.find(query).into(new ArrayList<>()))
-                                    .as(collectionName + " " + query).isNotEmpty()
+                            List<BsonDocument> found = view.find(query).into(new ArrayList<>());
+                            assertThat(found).as(collectionName + " " + query).isNotEmpty()
                                     .isEqualTo(scanned.find(query).into(new ArrayList<>()));
-                            assertThat(lookups(all)).as(collectionName + " " + query + " looked up")
-                                    .isEqualTo(lookups + 1);
+                            if (lookups(all) == lookups + 1) {
+                                lookedUp++;
+                            } else {
+                                assertThat(found.size()).as(collectionName + " " + query + " left to the scan")
+                                        .isGreaterThan(Math.max(64, documents.size() / 8));
+                            }
                             queries++;
                         }
                     }
@@ -89,6 +94,7 @@ class ViewIndexesTest {
         }
         assertThat(indexes).as("non-unique indexes the projections declare").isGreaterThan(20);
         assertThat(queries).isGreaterThan(50);
+        assertThat(lookedUp).as("queries looked up").isGreaterThan(queries * 3 / 4);
     }
 
     private static long lookups(List<? extends Index<?>> indexes) {
