@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * than match, never fewer. This one takes only queries that ask its first key, at their top level or in an
  * {@code $and}, to equal a plain value or one of an {@code $in} of them (strings, numbers, booleans, object ids, UUIDs,
  * dates), and looks up as many of its following keys as the query asks the same of; every other query is left to the
- * scan as before, but for an {@code $or} each of whose branches some index takes.
+ * scan as before, but for an {@code $or} each of whose branches some index takes, and so is one for which the index
+ * would name more than an eighth of the collection.
  * <p>
  * The entries live in a map of the same store as the documents, so they are committed with them; a position is the
  * document's {@code _id}, as in the backend's collections, so a document finds its own entries to remove from itself.
@@ -314,11 +315,7 @@ final class CompactSecondaryIndex extends Index<Object> {
         // the database removes the map
     }
 
-    /** How many of this index's keys, from the first, the query names with values this index looks up; 0: none. */
-    int leadingKeys(Document query) {
-        return leadingKeys(conditions(query));
-    }
-
+    /** How many of this index's keys, from the first, the conditions ask to equal values it looks up; 0: none. */
     private int leadingKeys(Map<String, List<Object>> conditions) {
         int leading = 0;
         for (String path : paths) {
