@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.app.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -15,11 +16,17 @@ import java.util.List;
 
 /**
  * mongo-java-server's H2 database with its maps opened with explicit types: documents written field by field
- * ({@link DocumentDataType}) and unique index keys stored encoded ({@link IndexKeyDataType}). The map names are the
- * backend's own, so dropping, renaming and removing collections and indexes work on them unchanged. A file written with
- * the backend's default types cannot be read with these; {@link ReadModelStore} sees to it that none is.
+ * ({@link DocumentDataType}) and unique index keys stored encoded ({@link IndexKeyDataType}). Non-unique indexes, which
+ * the backend only logs as "not yet implemented" and ignores, are kept too ({@link CompactSecondaryIndex}), in maps of
+ * the same store, so they are committed with the documents they index: a query naming an indexed field's value reads
+ * the documents with that value, not the whole collection. The map names are the backend's own, so dropping, renaming
+ * and removing collections and indexes work on them unchanged. A file written with the backend's default types cannot
+ * be read with these; {@link ReadModelStore} sees to it that none is. A file written before non-unique indexes were
+ * kept has their descriptions but no entries: each is built from the documents when the file is opened.
  */
 final class CompactH2Database extends H2Database {
+
+    private static final String INDEX_INFIX = "._index_";
 
     private final MVStore store;
 
@@ -50,8 +57,8 @@ final class CompactH2Database extends H2Database {
         for (String mapName : store.getMapNames()) {
             if (mapName.startsWith("databases." + databaseName + ".")) {
                 store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
-            } else if (mapName.startsWith(databaseName + ".") && mapName.contains("._index_")) {
-                store.openMap(mapName, new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE));
+            } else if (mapName.startsWith(databaseName + ".") && mapName.contains(INDEX_INFIX)) {
+                store.openMap(mapName, indexMapBuilder());
             }
         }
         super.drop(oplog);
@@ -60,17 +67,67 @@ final class CompactH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store.openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
+        MVMap<Object, Document> data = dataMap(namespace);
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
         return new CompactH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        MongoCollection<Object> collection = resolveCollection(collectionName, true);
+        MVMap<Object, Document> data = dataMap(getFullCollectionNamespace(collectionName));
+        return new CompactSecondaryIndex(indexMap(collectionName, indexName), collection, data.getKeyType()::compare,
+                indexName, keys, sparse);
+    }
+
+    /**
+     * The parent renames a collection's maps only after the collection has taken its new name, so it renamed none: the
+     * documents and indexes stayed under the old name, lost to the collection at the next start and found again, out
+     * of date, by a later collection of the old name. Here the maps the collection uses are renamed with it, replacing
+     * the empty ones the parent opened under the new name.
+     */
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        String oldNamespace = collection.getFullName();
+        List<String> indexNames = collection.getIndexes().stream().map(Index::getName).toList();
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        String newNamespace = collection.getFullName();
+        // both are open, the old ones by the collection, the new ones by the parent: a builder without types finds them
+        rename("databases." + oldNamespace, "databases." + newNamespace, new MVMap.Builder<>());
+        rename("meta." + oldNamespace, "meta." + newNamespace, new MVMap.Builder<>());
+        for (String indexName : indexNames) {
+            rename(oldNamespace + INDEX_INFIX + indexName, newNamespace + INDEX_INFIX + indexName, indexMapBuilder());
+        }
+    }
+
+    private <K, V> void rename(String from, String to, MVMap.Builder<K, V> types) {
+        if (!store.hasMap(from)) {
+            return;
+        }
+        if (store.hasMap(to)) {
+            store.removeMap(store.openMap(to, types));
+        }
+        store.renameMap(store.openMap(from, types), to);
+    }
+
+    @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        MVMap<byte[], Object> map = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE));
-        return new CompactUniqueIndex(map, indexName, keys, sparse);
+        return new CompactUniqueIndex(indexMap(collectionName, indexName), indexName, keys, sparse);
+    }
+
+    /** The backend's own name for an index's map, so dropping the index or its collection removes it. */
+    private MVMap<byte[], Object> indexMap(String collectionName, String indexName) {
+        return store.openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName, indexMapBuilder());
+    }
+
+    private static MVMap.Builder<byte[], Object> indexMapBuilder() {
+        return new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE);
+    }
+
+    private MVMap<Object, Document> dataMap(String namespace) {
+        return store.openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
     }
 }

@@ -22,8 +22,9 @@ import java.time.Duration;
  * The embedded default: MongoDB served in-process by mongo-java-server on a loopback port, stored in an H2 MVStore file
  * in the data directory. The application talks to it through the real MongoDB driver, so the read side behaves the
  * same as against a MongoDB server. Writes are committed to the file in groups ({@link GroupCommitH2Backend}), in a
- * compact format of this application's own ({@link CompactH2Database}); a file of the earlier format is set aside and
- * the views rebuilt from the events ({@link ReadModelStore}).
+ * compact format of this application's own ({@link CompactH2Database}), with the views' non-unique indexes kept as
+ * well as their unique ones ({@link CompactSecondaryIndex}); a file of the earlier format is set aside and the views
+ * rebuilt from the events ({@link ReadModelStore}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.embedded-mongo.enabled", havingValue = "true", matchIfMissing = true)

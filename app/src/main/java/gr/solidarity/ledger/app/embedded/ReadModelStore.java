@@ -21,7 +21,10 @@ final class ReadModelStore {
 
     static final String FORMAT_MAP = "readmodels.format";
     static final String FORMAT_KEY = "format";
-    /** Documents written field by field, unique index keys stored encoded ({@link CompactH2Database}). */
+    /**
+     * Documents written field by field, index keys stored encoded ({@link CompactH2Database}). Non-unique indexes came
+     * later without a new format: a file without their entries has them built from its documents when it is opened.
+     */
     static final int FORMAT = 2;
     static final String SET_ASIDE_SUFFIX = ".earlier-format";
 
