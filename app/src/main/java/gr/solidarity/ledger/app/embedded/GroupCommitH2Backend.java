@@ -119,7 +119,7 @@ final class GroupCommitH2Backend extends H2Backend {
      * twice what the commit wrote (at least 4 MB, at most 64 MB), so the rewriting keeps pace with the writing. Rewriting only copies live pages into
      * the next commit, outside the operations' lock: it changes no document, so it can never cut an operation in half.
      */
-    private void commitAndCompact() {
+    void commitAndCompact() {
         // a quiet round still compacts a little, so the file shrinks back after a burst of writes (a replay)
         long written = commitWrites();
         try {
