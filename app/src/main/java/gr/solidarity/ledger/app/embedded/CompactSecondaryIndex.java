@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.WriteBuffer;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -241,7 +240,7 @@ final class CompactSecondaryIndex extends Index<Object> {
             List<byte[]> longer = new ArrayList<>(prefixes.size() * values.size());
             for (byte[] prefix : prefixes) {
                 for (Object value : values) {
-                    longer.add(concat(prefix, encode(normalized(value))));
+                    longer.add(concat(prefix, ReadModelValues.encode(normalized(value))));
                 }
             }
             prefixes = longer;
@@ -425,7 +424,7 @@ final class CompactSecondaryIndex extends Index<Object> {
             }
             valuesPerKey.add(new ArrayList<>(values));
         }
-        byte[] at = encode(position instanceof Missing ? null : position);
+        byte[] at = ReadModelValues.encode(position instanceof Missing ? null : position);
         Set<byte[]> entries = new TreeSet<>(IndexKeyDataType.INSTANCE::compare);
         combine(valuesPerKey, 0, new byte[0], at, entries);
         return entries;
@@ -438,7 +437,7 @@ final class CompactSecondaryIndex extends Index<Object> {
             return;
         }
         for (Object value : valuesPerKey.get(key)) {
-            combine(valuesPerKey, key + 1, concat(prefix, encode(value)), position, entries);
+            combine(valuesPerKey, key + 1, concat(prefix, ReadModelValues.encode(value)), position, entries);
         }
     }
 
@@ -495,18 +494,6 @@ final class CompactSecondaryIndex extends Index<Object> {
             wrapped.add(ByteBuffer.wrap(entry));
         }
         return wrapped;
-    }
-
-    private static final ThreadLocal<WriteBuffer> BUFFERS = ThreadLocal.withInitial(() -> new WriteBuffer(256));
-
-    private static byte[] encode(Object value) {
-        WriteBuffer buffer = BUFFERS.get().clear();
-        ReadModelValues.write(buffer, value);
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        byte[] bytes = new byte[written.remaining()];
-        written.get(bytes);
-        return bytes;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

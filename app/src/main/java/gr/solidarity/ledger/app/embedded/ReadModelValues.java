@@ -65,7 +65,29 @@ final class ReadModelValues {
     private static final byte JAVASCRIPT = 21;
     private static final byte SERIALIZED = 127;
 
+    /**
+     * One buffer per thread, cleared for every value: H2's buffer grows by at least a megabyte at a time, so a fresh
+     * small one per value allocated (and zeroed) a megabyte for every value longer than it.
+     */
+    private static final ThreadLocal<WriteBuffer> BUFFERS = ThreadLocal.withInitial(() -> new WriteBuffer(256));
+
     private ReadModelValues() {
+    }
+
+    /** The bytes of one value, as {@link #write} writes it. */
+    static byte[] encode(Object value) {
+        return encodeWith(buffer -> write(buffer, value));
+    }
+
+    /** The bytes {@code writing} writes, written in this thread's buffer. */
+    static byte[] encodeWith(java.util.function.Consumer<WriteBuffer> writing) {
+        WriteBuffer buffer = BUFFERS.get().clear();
+        writing.accept(buffer);
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+        return bytes;
     }
 
     static void write(WriteBuffer buffer, Object value) {

@@ -141,7 +141,7 @@ class ReadModelValuesTest {
         try (ObjectOutputStream out = new ObjectOutputStream(serialized)) {
             out.writeObject(view);
         }
-        assertThat(encode(view).length).isLessThan(serialized.size() / 2);
+        assertThat(ReadModelValues.encode(view).length).isLessThan(serialized.size() / 2);
     }
 
     @Test
@@ -210,16 +210,6 @@ class ReadModelValuesTest {
         Object read = ReadModelValues.read(written);
         assertThat(written.remaining()).as("bytes left over after reading " + value).isZero();
         return read;
-    }
-
-    private static byte[] encode(Object value) {
-        WriteBuffer buffer = new WriteBuffer(16);
-        ReadModelValues.write(buffer, value);
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        byte[] bytes = new byte[written.remaining()];
-        written.get(bytes);
-        return bytes;
     }
 
     private static Object value(Random random, int depth) {
