@@ -38,7 +38,8 @@ final class CompactH2Collection extends H2Collection {
         int needed = (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, numberToSkip) + limit);
         List<Document> first = firstInOrder(documents.filter(document -> documentMatchesQuery(document, query)),
                 comparator, needed);
-        // the backend then skips, limits and projects these exactly as it would have the whole sorted stream
+        // the backend then skips, limits and projects these exactly as it would have the whole sorted stream (matching
+        // them again on the way: as many documents as the answer, no more)
         return super.matchDocumentsFromStream(query, first.stream(), numberToSkip, limit, batchSize, comparator,
                 fieldSelector);
     }

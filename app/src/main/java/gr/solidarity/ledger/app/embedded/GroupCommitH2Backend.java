@@ -116,8 +116,9 @@ final class GroupCommitH2Backend extends H2Backend {
      * pages is live; without the store's own background thread (not used, see above) nothing moved the few live pages
      * out of old chunks, so the file grew much faster than its documents (3 to 4 KB per document after a replay of
      * 50,000 events, rising with the history). After each commit the least full chunks are rewritten, as much as about
-     * twice what the commit wrote (at least 4 MB, at most 64 MB), so the rewriting keeps pace with the writing. Rewriting only copies live pages into
-     * the next commit, outside the operations' lock: it changes no document, so it can never cut an operation in half.
+     * twice what the commit wrote (at least 4 MB, at most 64 MB), so the rewriting keeps pace with the writing.
+     * Rewriting only copies live pages into the next commit, outside the operations' lock: it changes no document, so
+     * it can never cut an operation in half.
      */
     void commitAndCompact() {
         // a quiet round still compacts a little, so the file shrinks back after a burst of writes (a replay)

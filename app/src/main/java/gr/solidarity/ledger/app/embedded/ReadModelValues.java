@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The values of the embedded MongoDB's documents and index keys, written compactly: one tag byte per value, then its
@@ -80,7 +81,7 @@ final class ReadModelValues {
     }
 
     /** The bytes {@code writing} writes, written in this thread's buffer. */
-    static byte[] encodeWith(java.util.function.Consumer<WriteBuffer> writing) {
+    static byte[] encodeWith(Consumer<WriteBuffer> writing) {
         WriteBuffer buffer = BUFFERS.get().clear();
         writing.accept(buffer);
         ByteBuffer written = buffer.getBuffer();

@@ -407,7 +407,8 @@ class ScaleBenchmarkTest {
                         if (lower.equals("trackingtokens") || lower.startsWith("system.")) {
                             continue;
                         }
-                        // the count command: mongo-java-server answers countDocuments with an aggregation that holds every document
+                        // the count command: mongo-java-server answers countDocuments with an aggregation that
+                        // holds every document
                         byView.put(collection, database.getCollection(collection).estimatedDocumentCount());
                     }
                 }

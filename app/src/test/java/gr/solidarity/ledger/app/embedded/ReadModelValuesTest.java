@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,10 +202,7 @@ class ReadModelValuesTest {
     }
 
     private static Object roundTrip(Object value) {
-        WriteBuffer buffer = new WriteBuffer(16);
-        ReadModelValues.write(buffer, value);
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
+        ByteBuffer written = ByteBuffer.wrap(ReadModelValues.encode(value));
         Object read = ReadModelValues.read(written);
         assertThat(written.remaining()).as("bytes left over after reading " + value).isZero();
         return read;

@@ -238,8 +238,8 @@ class AuditorBrowserTest {
         assertThat(desk.locator("nav.main-nav a[aria-current=page]")).hasText("Όπως ήταν τότε");
         Browser.check(desk, "auditor-07-as-of-empty");
 
-        // at a whole minute the browser keeps the value without ":00" and refuses a fill that then reads back otherwise;
-        // LocalDateTime writes it the same way
+        // at a whole minute the browser keeps the value without ":00" and refuses a fill that then reads back
+        // otherwise; LocalDateTime writes it the same way
         desk.locator("#at").fill(between.toString());
         desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Εμφάνιση")).click();
         assertThat(desk.locator("#asof-moment")).containsText("Όπως ήταν στις");
