@@ -10,7 +10,10 @@ import org.axonframework.queryhandling.QueryBusSpanFactory;
 import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -93,6 +96,23 @@ public class EmbeddedEventStoreConfiguration {
                         () -> LoggingQueryInvocationErrorHandler.builder().build()))
                 .queryUpdateEmitter(configuration.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(configuration.getComponent(QueryBusSpanFactory.class))
+                .build();
+    }
+
+    /**
+     * Axon's event store as its auto-configuration builds it, with a smaller cache of recent events. The cache lets
+     * every view's processor read the newest events without a query; Axon keeps 10,000 by default, about 30 MB, a third
+     * of what this process holds live under load. A processor further behind than the cache reads from the file until
+     * it has caught up, then takes from the cache again.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${ledger.event-store.cached-events}") int cachedEvents) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(cachedEvents)
                 .build();
     }
 

@@ -68,8 +68,8 @@ class ScaleBenchmarkTest {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern MONGO_PORT = Pattern.compile("Embedded MongoDB on \\S*:(\\d+) stores in");
-    /** The jar's own memory settings (the parent pom's {@code ledger.jvm.memory}). */
-    private static final String PRODUCT_MEMORY = "-Xmx256m -Xss512k -XX:MaxMetaspaceSize=192m "
+    /** The jar's own memory settings (the parent pom's {@code ledger.jvm.memory}), and README's environment. */
+    private static final String PRODUCT_MEMORY = "-Xmx192m -Xss512k -XX:MaxMetaspaceSize=192m "
             + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -357,8 +357,10 @@ class ScaleBenchmarkTest {
                 "--logging.level.gr.solidarity.ledger.app.embedded.EmbeddedMongoConfiguration=INFO"));
         long logStart = size(log);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         try {
             String admin = LedgerProcess.basic(Identities.ADMIN, Identities.ADMIN_PASSWORD);
             long lastSaid = System.nanoTime();
