@@ -1,7 +1,6 @@
 package gr.solidarity.ledger.app.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
@@ -127,8 +126,11 @@ public class EmbeddedEventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                // Spring's transaction holds the unit of work's one connection already. Axon's unit-of-work wrapper
+                // would close it a second time at clean-up, after Spring has handed it back to the pool, and Hikari's
+                // second close empties the list of open statements that the connection's next borrower is using: under
+                // concurrent commands that list was corrupted and requests failed.
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(new SqliteDuplicateKeys())
                 .createTokenAt(SqliteEventStatements::createTokenAt)
