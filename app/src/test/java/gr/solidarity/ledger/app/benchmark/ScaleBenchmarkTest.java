@@ -68,9 +68,6 @@ class ScaleBenchmarkTest {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern MONGO_PORT = Pattern.compile("Embedded MongoDB on \\S*:(\\d+) stores in");
-    /** The jar's own memory settings (the parent pom's {@code ledger.jvm.memory}), and README's environment. */
-    private static final String PRODUCT_MEMORY = "-Xmx192m -Xss512k -XX:MaxMetaspaceSize=192m "
-            + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final StringBuilder report = new StringBuilder();
@@ -96,7 +93,13 @@ class ScaleBenchmarkTest {
         long target = Long.getLong("benchmark.events", 200_000);
         int templateCycles = Integer.getInteger("benchmark.template-cycles", 40);
         int transaction = Integer.getInteger("benchmark.transaction-events", 10_000);
-        String jvm = property("benchmark.jvm", PRODUCT_MEMORY);
+        // the jar's own memory settings (the parent pom's ledger.jvm.memory), which Maven passes; README's environment
+        // is set where the processes start
+        String jvm = property("benchmark.jvm", "");
+        if (jvm.isBlank()) {
+            throw new IllegalStateException("run through Maven (-Pbenchmark), which passes the jar's memory settings as"
+                    + " benchmark.jvm, or set -Dbenchmark.jvm");
+        }
         List<Long> checkpoints = checkpoints(property("benchmark.checkpoints", "20000,50000,100000"), target);
         Path events = data.resolve("events.sqlite");
 
