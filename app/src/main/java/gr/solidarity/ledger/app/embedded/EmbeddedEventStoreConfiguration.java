@@ -15,7 +15,6 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,9 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,11 +35,13 @@ import java.nio.file.Path;
  * The embedded default's event store: Axon's JDBC storage engine on a SQLite file in the data directory (see
  * {@code spring.datasource.url}), one transaction per unit of work.
  * <p>
- * SQLite runs in WAL mode with {@code synchronous=FULL}, so a commit returns only once the write-ahead log is fsynced:
- * an acknowledged command survives a killed process and a power cut. The pool holds one connection: SQLite has one
- * writer at a time, and a transaction that has read an aggregate and then appends cannot wait for a lock another
- * connection holds (SQLITE_BUSY, which no busy timeout cures), so writers queue for the one connection instead. A
- * long command therefore delays every other command and the processors' reads; commands are kept short.
+ * SQLite runs in WAL mode, and a command is answered only once the write-ahead log holding its events is fsynced (one
+ * fsync for all the commits of the moment, after the writer has been handed on: {@link WriteAheadLogFlush}): an
+ * acknowledged command survives a killed process and a power cut. Transactions have one connection, the writer:
+ * SQLite has one writer at a time, and a transaction that has read an aggregate and then appends cannot wait for a lock
+ * another connection holds (SQLITE_BUSY, which no busy timeout cures), so units of work queue for the one writer
+ * instead, and a long command delays every other command; commands are kept short. Reads outside a transaction take
+ * one of a few query-only readers ({@link SqliteConnections}), which read while the writer writes.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -80,10 +81,9 @@ public class EmbeddedEventStoreConfiguration {
     }
 
     /**
-     * Queries read MongoDB, or read the event store in short transactions of their own, so a query never holds the
-     * event store's one connection. Axon's own query bus would open a JDBC transaction around every query, taking that
-     * connection for as long as the query runs: every command, and the reader that feeds the views, would then wait
-     * behind every query, and a query that waits for the views would wait for a reader waiting for it.
+     * Queries read MongoDB, or read the event store outside any transaction (on a reader), so a query never holds the
+     * event store's writer. Axon's own query bus would open a JDBC transaction around every query, taking the writer
+     * for as long as the query runs: every command would then wait behind every query.
      */
     @Bean
     @Qualifier("localSegment")
@@ -116,9 +116,21 @@ public class EmbeddedEventStoreConfiguration {
     }
 
     @Bean
+    SqliteConnections eventStoreConnections(HikariDataSource dataSource,
+                                            @Value("${ledger.event-store.readers}") int readers) {
+        return new SqliteConnections(dataSource, readers);
+    }
+
+    /** The writer's transactions, answered once on the disk (a group commit: see {@link WriteAheadLogFlush}). */
+    @Bean
+    PlatformTransactionManager transactionManager(HikariDataSource dataSource, SqliteConnections connections) {
+        return new DurableCommits(new JdbcTransactionManager(dataSource), connections.flush());
+    }
+
+    @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          DataSource dataSource,
+                                          SqliteConnections connections,
                                           TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
@@ -126,18 +138,17 @@ public class EmbeddedEventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                // Spring's transaction holds the unit of work's one connection already. Axon's unit-of-work wrapper
-                // would close it a second time at clean-up, after Spring has handed it back to the pool, and Hikari's
-                // second close empties the list of open statements that the connection's next borrower is using: under
-                // concurrent commands that list was corrupted and requests failed.
-                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                .transactionManager(transactionManager)
+                // the writer within transactions, a reader outside them
+                .connectionProvider(connections)
+                .transactionManager(connections.writesInTransactions(transactionManager))
                 .persistenceExceptionResolver(new SqliteDuplicateKeys())
                 .createTokenAt(SqliteEventStatements::createTokenAt)
                 .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
                 .createTailToken(SqliteEventStatements::createTailToken)
                 .createHeadToken(SqliteEventStatements::createHeadToken)
-                .fetchTrackedEvents(SqliteEventStatements::firstIndexAfter)
+                .fetchTrackedEvents(SqliteEventStatements.firstIndexAfter(connections.flush()::durableHead))
+                .readEventDataWithoutGaps(SqliteEventStatements.readUpTo(connections.flush()::durableHead))
+                .readEventDataWithGaps(SqliteEventStatements.readWithGapsUpTo(connections.flush()::durableHead))
                 .build();
     }
 }

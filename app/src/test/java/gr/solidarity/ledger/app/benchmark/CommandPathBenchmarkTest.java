@@ -187,6 +187,8 @@ class CommandPathBenchmarkTest {
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS BenchmarkRow (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                         + " data BLOB NOT NULL)");
+                // each row its own transaction on the disk when its insert returns, as a command is when answered
+                create.execute("PRAGMA synchronous = FULL");
             }
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BenchmarkRow (data) VALUES (?)")) {
@@ -194,6 +196,10 @@ class CommandPathBenchmarkTest {
                     insert.setBytes(1, row);
                     insert.executeUpdate();
                     rows++;
+                }
+            } finally {
+                try (Statement restore = connection.createStatement()) {
+                    restore.execute("PRAGMA synchronous = NORMAL");
                 }
             }
         }

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded event store has one connection, which commands and the reader feeding the views queue for. A query of a
- * view reads MongoDB only, so it must not take that connection: were it to, every query would wait behind a long
- * command, and every command and view behind every query.
+ * The embedded event store has one writer connection, which commands queue for. A query of a view reads MongoDB only,
+ * so it must not take that connection: were it to, every query would wait behind a long command, and every command
+ * behind every query.
  */
 class QueriesLeaveTheEventStoreAloneTest {
 
