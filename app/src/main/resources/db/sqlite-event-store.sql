@@ -1,5 +1,6 @@
 -- Axon's JDBC event schema for the embedded SQLite event store. The global index is SQLite's row id: INTEGER PRIMARY
--- KEY makes it so, and AUTOINCREMENT keeps an index from ever being handed out twice.
+-- KEY makes it so, and AUTOINCREMENT keeps an index from being handed out twice (but for the index of a commit that a
+-- power cut took back before its flush: never confirmed, never read for a view, never answered as a position).
 CREATE TABLE IF NOT EXISTS DomainEventEntry (
     globalIndex         INTEGER PRIMARY KEY AUTOINCREMENT,
     eventIdentifier     VARCHAR(255) NOT NULL,

@@ -145,7 +145,7 @@ public class EmbeddedEventStoreConfiguration {
                 .createTokenAt(SqliteEventStatements::createTokenAt)
                 .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
                 .createTailToken(SqliteEventStatements::createTailToken)
-                .createHeadToken(SqliteEventStatements::createHeadToken)
+                .createHeadToken(SqliteEventStatements.createHeadToken(connections.flush()::durableHead))
                 .fetchTrackedEvents(SqliteEventStatements.firstIndexAfter(connections.flush()::durableHead))
                 .readEventDataWithoutGaps(SqliteEventStatements.readUpTo(connections.flush()::durableHead))
                 .readEventDataWithGaps(SqliteEventStatements.readWithGapsUpTo(connections.flush()::durableHead))

@@ -68,12 +68,14 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
             this.headReader = DriverManager.getConnection(writer.getJdbcUrl());
             try (Statement statement = headReader.createStatement()) {
                 statement.execute("PRAGMA query_only = 1");
+                // a first read opens the write-ahead log, which the flush holds open from now on
+                statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
             }
         } catch (SQLException e) {
             readers.close();
             throw new IllegalStateException("cannot open the event store", e);
         }
-        this.flush = new WriteAheadLogFlush(writeAheadLog(), this::committedHead);
+        this.flush = WriteAheadLogFlush.of(writeAheadLog(), this::committedHead);
     }
 
     /** The group commit of the writer's transactions, and how far the views' processors may read. */
@@ -134,6 +136,7 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        flush.close();
         if (readers != null) {
             readers.close();
             headReader.close();

@@ -1,6 +1,7 @@
 package gr.solidarity.ledger.app.embedded;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.CreateHeadTokenStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.FetchTrackedEventsStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.ReadEventDataWithGapsStatementBuilder;
@@ -52,10 +53,19 @@ final class SqliteEventStatements {
                         + " ORDER BY " + schema.globalIndexColumn() + " ASC LIMIT 1");
     }
 
-    static PreparedStatement createHeadToken(Connection connection, EventSchema schema) throws SQLException {
-        return connection.prepareStatement(
-                "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
-                        + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1");
+    /**
+     * The head of the store as far as it is on the disk: the position answered after a command (by then its own events
+     * are) and the one the views are compared with, never an index a power cut could give to another event.
+     */
+    static CreateHeadTokenStatementBuilder createHeadToken(LongSupplier durableHead) {
+        return (connection, schema) -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
+                            + " WHERE " + schema.globalIndexColumn() + " <= ?"
+                            + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1");
+            statement.setLong(1, durableHead.getAsLong());
+            return statement;
+        };
     }
 
     /**

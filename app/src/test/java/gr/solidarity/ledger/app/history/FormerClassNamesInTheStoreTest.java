@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,15 +38,18 @@ class FormerClassNamesInTheStoreTest {
         });
         try (RunningLedger ledger = RunningLedger.start(dataDirectory)) {
             JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
-            for (StoredEvent event : former) {
-                DomainEventData<byte[]> row = event.asStored();
-                jdbc.update("insert into DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
-                                + "timeStamp, payloadType, payloadRevision, payload, metaData) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        row.getEventIdentifier(), row.getAggregateIdentifier(), row.getSequenceNumber(), row.getType(),
-                        event.timestamp(), event.payloadType(), null, row.getPayload().getData(),
-                        row.getMetaData().getData());
-            }
+            // in one of the store's transactions, which is answered once it is on the disk and so readable for the views
+            new TransactionTemplate(ledger.bean(PlatformTransactionManager.class)).executeWithoutResult(stored -> {
+                for (StoredEvent event : former) {
+                    DomainEventData<byte[]> row = event.asStored();
+                    jdbc.update("insert into DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber,"
+                                    + " type, timeStamp, payloadType, payloadRevision, payload, metaData) "
+                                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            row.getEventIdentifier(), row.getAggregateIdentifier(), row.getSequenceNumber(),
+                            row.getType(), event.timestamp(), event.payloadType(), null, row.getPayload().getData(),
+                            row.getMetaData().getData());
+                }
+            });
             CorpusReplay.awaitAllCaughtUp(ledger);
 
             MongoTemplate mongo = ledger.bean(MongoTemplate.class);
