@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -158,15 +159,19 @@ final class WriteAheadLogFlush implements AutoCloseable {
             awaitDurable();
         } else if (System.nanoTime() - lastFlushNanos > UNFLUSHED_AT_MOST.toNanos() && failure == null
                 && refreshing.compareAndSet(false, true)) {
-            flusher.execute(() -> {
-                try {
-                    awaitDurable();
-                } catch (RuntimeException e) {
-                    // already logged; the next command is refused with it
-                } finally {
-                    refreshing.set(false);
-                }
-            });
+            try {
+                flusher.execute(() -> {
+                    try {
+                        awaitDurable();
+                    } catch (RuntimeException e) {
+                        // already logged; the next command is refused with it
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException closing) {
+                refreshing.set(false);
+            }
         }
         return durableHead;
     }
