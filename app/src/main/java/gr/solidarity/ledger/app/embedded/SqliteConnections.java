@@ -111,7 +111,7 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
 
     /** The file SQLite names as the main database, whatever URL it was opened with, and its log beside it. */
     private Path writeAheadLog() {
-        try (Connection reader = readers.getConnection(); Statement statement = reader.createStatement();
+        try (Statement statement = headReader.createStatement();
              ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
             while (databases.next()) {
                 if ("main".equals(databases.getString("name"))) {
