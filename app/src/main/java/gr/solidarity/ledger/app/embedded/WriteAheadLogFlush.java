@@ -42,6 +42,8 @@ final class WriteAheadLogFlush implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteAheadLogFlush.class);
     private static final Duration UNFLUSHED_AT_MOST = Duration.ofSeconds(1);
 
+    private final long unflushedAtMostNanos;
+
     private final LongSupplier flushAndReadHead;
     private final AutoCloseable writeAheadLog;
     private volatile Thread flusherThread;
@@ -90,7 +92,7 @@ final class WriteAheadLogFlush implements AutoCloseable {
                 throw new UncheckedIOException("cannot flush the event store's write-ahead log " + writeAheadLog, e);
             }
             return head;
-        }, channel);
+        }, channel, UNFLUSHED_AT_MOST);
     }
 
     /** For a store whose commit itself waits for the disk: nothing to flush, everything committed may be read. */
@@ -100,23 +102,41 @@ final class WriteAheadLogFlush implements AutoCloseable {
 
     /** @param flushAndReadHead flushes the log and answers the highest global index committed before it began */
     WriteAheadLogFlush(LongSupplier flushAndReadHead) {
-        this(flushAndReadHead, () -> {
-        });
+        this(flushAndReadHead, UNFLUSHED_AT_MOST);
     }
 
-    private WriteAheadLogFlush(LongSupplier flushAndReadHead, AutoCloseable writeAheadLog) {
+    /** @param unflushedAtMost how long after the last flush a read asks for one in the background */
+    WriteAheadLogFlush(LongSupplier flushAndReadHead, Duration unflushedAtMost) {
+        this(flushAndReadHead, () -> {
+        }, unflushedAtMost);
+    }
+
+    private WriteAheadLogFlush(LongSupplier flushAndReadHead, AutoCloseable writeAheadLog, Duration unflushedAtMost) {
         this.flushAndReadHead = flushAndReadHead;
         this.writeAheadLog = writeAheadLog;
+        this.unflushedAtMostNanos = unflushedAtMost.toNanos();
     }
 
     /** Returns once everything committed before this call is on the disk; throws if that cannot be known. */
     void awaitDurable() {
+        flush(true);
+    }
+
+    /**
+     * @param waitForAFlushUnderWay false for a refresh in the background: it runs on the flush's own thread, which a
+     *                              flush under way may be queued for, so waiting for that flush there would wait for
+     *                              ever (and with it every command); the flush under way advances the head anyway
+     */
+    private void flush(boolean waitForAFlushUnderWay) {
         lock.lock();
         try {
             long ticket = ++requested;
             while (covered < ticket) {
                 failIfFailed();
                 if (flushing) {
+                    if (!waitForAFlushUnderWay) {
+                        return;
+                    }
                     flushed.awaitUninterruptibly();
                     continue;
                 }
@@ -157,12 +177,12 @@ final class WriteAheadLogFlush implements AutoCloseable {
     long durableHead() {
         if (!headKnown) {
             awaitDurable();
-        } else if (System.nanoTime() - lastFlushNanos > UNFLUSHED_AT_MOST.toNanos() && failure == null
+        } else if (System.nanoTime() - lastFlushNanos >= unflushedAtMostNanos && failure == null
                 && refreshing.compareAndSet(false, true)) {
             try {
                 flusher.execute(() -> {
                     try {
-                        awaitDurable();
+                        flush(false);
                     } catch (RuntimeException e) {
                         // already logged; the next command is refused with it
                     } finally {

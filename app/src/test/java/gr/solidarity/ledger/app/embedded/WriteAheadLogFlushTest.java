@@ -136,6 +136,51 @@ class WriteAheadLogFlushTest {
         flush.awaitDurable();
     }
 
+    /**
+     * A refresh in the background runs on the flush's own thread. If it found a committer's flush under way and waited
+     * for it there, the committer's flush, queued for that same thread, could never run: every later command would wait
+     * for ever. With a refresh asked on every read, committers and readers racing must all get through.
+     */
+    @Test
+    void aRefreshInTheBackgroundNeverWaitsForAFlushThatNeedsItsThread() throws Exception {
+        AtomicLong commits = new AtomicLong();
+        WriteAheadLogFlush flush = new WriteAheadLogFlush(() -> {
+            long committedBeforeTheFlush = commits.get();
+            Thread.onSpinWait();
+            return committedBeforeTheFlush;
+        }, Duration.ZERO);
+        flush.awaitDurable();
+
+        AtomicBoolean committing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        List<Future<?>> committers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            committers.add(threads.submit(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    commits.incrementAndGet();
+                    flush.awaitDurable();
+                }
+            }));
+        }
+        for (int t = 0; t < 2; t++) {
+            threads.submit(() -> {
+                while (committing.get()) {
+                    flush.durableHead();
+                }
+            });
+        }
+        try {
+            for (Future<?> each : committers) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            committing.set(false);
+            threads.shutdownNow();
+        }
+        flush.awaitDurable();
+        assertThat(flush.durableHead()).isEqualTo(20_000);
+    }
+
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
