@@ -68,10 +68,23 @@ class StockProjection {
     /** Sorts before every printable character, so joined keys order like the tuples they are made of. */
     static final String SEPARATOR = "\u001f";
     /**
-     * Field of an item document: lot id → that lot's on hand, reserved, available and expiry date, for lots with
-     * stock.
+     * The view's own collection of each item's lots with stock, split by {@link #shardOf shard}: one document per item
+     * and shard, lot id → that lot's on hand, reserved, available and expiry date. The query side never reads it.
+     */
+    static final String ITEM_LOTS_COLLECTION = "stock_item_lots";
+    /** Field of an item document: shard → expiry date → the sums of the shard's lots that expire then. */
+    static final String SHARDS = "shards";
+    /**
+     * Field of an item document in the earlier shape: every lot's contribution in the item's own document, which grew
+     * with the lots held and was read and rewritten whole for every movement of any of them. Moved into
+     * {@link #ITEM_LOTS_COLLECTION} the first time the item changes.
      */
     static final String LOT_CONTRIBUTIONS = "lotContributions";
+    /**
+     * An item's lots are spread over this many documents, so a movement reads and rewrites one of them, about 1/32 of
+     * the item's lots, and the item document keeps at most this many sums per expiry date.
+     */
+    static final int SHARDS_PER_ITEM = 32;
     /** Lots without an expiry date sort after every dated lot. */
     static final String NO_EXPIRY = "9999-12-31";
 
@@ -118,7 +131,24 @@ class StockProjection {
                 .prefetch(ReservationReleased.class, lots, event -> lotIds(event.lines()))
                 .prefetch(ReservationReleased.class, items, event -> itemCodes(event.lines()))
                 .prefetch(ReservedStockDispatched.class, lots, event -> lotIds(event.lines()))
-                .prefetch(ReservedStockDispatched.class, items, event -> itemCodes(event.lines()));
+                .prefetch(ReservedStockDispatched.class, items, event -> itemCodes(event.lines()))
+                .prefetch(GoodsReceived.class, ITEM_LOTS_COLLECTION,
+                        event -> event.lots().stream().map(lot -> shardId(lot.itemCode(), lot.lotId())).toList())
+                .prefetch(StockTransferredIn.class, ITEM_LOTS_COLLECTION,
+                        event -> event.lots().stream().map(lot -> shardId(lot.itemCode(), lot.lotId())).toList())
+                .prefetch(StockAdjusted.class, ITEM_LOTS_COLLECTION,
+                        event -> List.of(shardId(event.itemCode(), event.lotId())))
+                .prefetch(PhysicalCountRecorded.class, ITEM_LOTS_COLLECTION,
+                        event -> List.of(shardId(event.itemCode(), event.lotId())))
+                .prefetch(StockTransferredOut.class, ITEM_LOTS_COLLECTION,
+                        event -> event.lines().stream().map(line -> shardId(line.itemCode(), line.lotId())).toList())
+                .prefetch(StockReserved.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()))
+                .prefetch(ReservationReleased.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()))
+                .prefetch(ReservedStockDispatched.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()));
+    }
+
+    private static List<String> shardIds(List<ReservedLot> lines) {
+        return lines.stream().map(line -> shardId(line.itemCode(), line.lotId())).toList();
     }
 
     private static List<String> lotIds(List<ReservedLot> lines) {
@@ -268,10 +298,11 @@ class StockProjection {
     @ResetHandler
     void reset() {
         documents.discard(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION);
+                StockQueries.WAREHOUSES_COLLECTION, ITEM_LOTS_COLLECTION);
         mongo.dropCollection(StockQueries.LOTS_COLLECTION);
         mongo.dropCollection(StockQueries.ITEMS_COLLECTION);
         mongo.dropCollection(StockQueries.WAREHOUSES_COLLECTION);
+        mongo.dropCollection(ITEM_LOTS_COLLECTION);
         createIndexes();
     }
 
@@ -348,9 +379,13 @@ class StockProjection {
     }
 
     /**
-     * The item's totals are recomputed from its lots, never incremented, so they cannot drift. The item document keeps
-     * each lot's current contribution (lots with nothing on hand drop out), so a recomputation reads one document
-     * instead of every lot the item ever had.
+     * The item's totals are recomputed, never incremented, so they cannot drift, and they heal: a lot and the
+     * documents above it are written by separate operations, so a crash may keep one without the other, and handling
+     * the lot's event again after the restart rewrites each level from the one below. The lot's contribution goes into
+     * its shard's document; the shard's sums per expiry date go into the item document; the item's totals are the sum
+     * of those. A movement thus reads and rewrites one shard's lots and the item's sums, not every lot the item holds;
+     * the sums are kept per expiry date because the query side leaves out what expired by the day it is asked, which
+     * no event announces.
      */
     private void recomputeItem(String itemCode) {
         recomputeItem(itemCode, null);
@@ -359,37 +394,37 @@ class StockProjection {
     /** @param changedLot the lot whose contribution changed, or null when only the item changed */
     private void recomputeItem(String itemCode, Document changedLot) {
         Document item = orNew(StockQueries.ITEMS_COLLECTION, itemCode);
-        Document contributions = item.get(LOT_CONTRIBUTIONS) == null
-                ? new Document() : new Document(item.get(LOT_CONTRIBUTIONS, Document.class));
+        Document shards = item.get(SHARDS) instanceof Document stored ? new Document(stored) : new Document();
+        if (item.get(LOT_CONTRIBUTIONS) instanceof Document earlier) {
+            earlier.forEach((lotId, contribution) ->
+                    contribute(itemCode, lotId, (Document) contribution, shards));
+            item.remove(LOT_CONTRIBUTIONS);
+        }
         if (changedLot != null) {
-            String lotKey = changedLot.getString("lotId");
-            if (number(changedLot.get("onHand")).signum() <= 0 && number(changedLot.get("reserved")).signum() == 0) {
-                contributions.remove(lotKey);
-            } else {
-                contributions.put(lotKey, new Document("onHand", changedLot.get("onHand"))
-                        .append("reserved", changedLot.get("reserved"))
-                        .append("available", changedLot.get("available"))
-                        // the query side leaves out what expired by the day it is asked, which no event announces
-                        .append("expiryDate", changedLot.getString("expiryDate")));
-            }
+            boolean holdsNothing = number(changedLot.get("onHand")).signum() <= 0
+                    && number(changedLot.get("reserved")).signum() == 0;
+            contribute(itemCode, changedLot.getString("lotId"), holdsNothing ? null
+                    : new Document("onHand", changedLot.get("onHand"))
+                            .append("reserved", changedLot.get("reserved"))
+                            .append("available", changedLot.get("available"))
+                            .append("expiryDate", changedLot.getString("expiryDate")), shards);
         }
         BigDecimal onHand = BigDecimal.ZERO;
         BigDecimal reserved = BigDecimal.ZERO;
         BigDecimal available = BigDecimal.ZERO;
         int lots = 0;
-        for (Object value : contributions.values()) {
-            Document contribution = (Document) value;
-            BigDecimal lotOnHand = number(contribution.get("onHand"));
-            onHand = onHand.add(lotOnHand);
-            reserved = reserved.add(number(contribution.get("reserved")));
-            available = available.add(number(contribution.get("available")));
-            if (lotOnHand.signum() > 0) {
-                lots++;
+        for (Object byExpiry : shards.values()) {
+            for (Object value : ((Document) byExpiry).values()) {
+                Document sums = (Document) value;
+                onHand = onHand.add(number(sums.get("onHand")));
+                reserved = reserved.add(number(sums.get("reserved")));
+                available = available.add(number(sums.get("available")));
+                lots += sums.getInteger("lots", 0);
             }
         }
         BigDecimal minimum = item.get("minimum") == null ? null : number(item.get("minimum"));
         boolean below = minimum != null && available.compareTo(minimum) < 0;
-        item.put(LOT_CONTRIBUTIONS, contributions);
+        item.put(SHARDS, shards);
         item.put("onHand", decimal(onHand));
         item.put("reserved", decimal(reserved));
         item.put("available", decimal(available));
@@ -397,6 +432,64 @@ class StockProjection {
         item.put("belowMinimum", below);
         item.put("shortfall", below ? decimal(minimum.subtract(available)) : null);
         documents.save(StockQueries.ITEMS_COLLECTION, item);
+    }
+
+    /**
+     * Sets (or, for null, removes) a lot's contribution in its shard's document and puts the shard's new sums per
+     * expiry date into {@code shards}.
+     */
+    private void contribute(String itemCode, String lotId, Document contribution, Document shards) {
+        String shard = String.valueOf(shardOf(lotId));
+        String id = shardId(itemCode, lotId);
+        Document shardLots = documents.find(ITEM_LOTS_COLLECTION, id);
+        if (shardLots == null) {
+            if (contribution == null) {
+                shards.remove(shard);
+                return;
+            }
+            shardLots = new Document("_id", id);
+        }
+        Document contributions = child(shardLots, "lots");
+        if (contribution == null) {
+            contributions.remove(lotId);
+        } else {
+            contributions.put(lotId, contribution);
+        }
+        if (contributions.isEmpty()) {
+            documents.delete(ITEM_LOTS_COLLECTION, id);
+            shards.remove(shard);
+            return;
+        }
+        shardLots.put("itemCode", itemCode);
+        documents.save(ITEM_LOTS_COLLECTION, shardLots);
+        Map<String, BigDecimal[]> byExpiry = new TreeMap<>();
+        Map<String, Integer> lotsByExpiry = new TreeMap<>();
+        for (Object value : contributions.values()) {
+            Document lot = (Document) value;
+            String expiry = lot.getString("expiryDate") == null ? NO_EXPIRY : lot.getString("expiryDate");
+            BigDecimal[] sums = byExpiry.computeIfAbsent(expiry,
+                    key -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal lotOnHand = number(lot.get("onHand"));
+            sums[0] = sums[0].add(lotOnHand);
+            sums[1] = sums[1].add(number(lot.get("reserved")));
+            sums[2] = sums[2].add(number(lot.get("available")));
+            lotsByExpiry.merge(expiry, lotOnHand.signum() > 0 ? 1 : 0, Integer::sum);
+        }
+        Document sumsByExpiry = new Document();
+        byExpiry.forEach((expiry, sums) -> sumsByExpiry.put(expiry, new Document("onHand", decimal(sums[0]))
+                .append("reserved", decimal(sums[1]))
+                .append("available", decimal(sums[2]))
+                .append("lots", lotsByExpiry.get(expiry))));
+        shards.put(shard, sumsByExpiry);
+    }
+
+    /** Stable across processes and versions: {@link String#hashCode()} is defined by the language. */
+    static int shardOf(String lotId) {
+        return Math.floorMod(lotId.hashCode(), SHARDS_PER_ITEM);
+    }
+
+    static String shardId(String itemCode, String lotId) {
+        return itemCode + SEPARATOR + shardOf(lotId);
     }
 
     static boolean matches(FindStockLots query, StockLotView lot) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.math.BigDecimal;
@@ -168,7 +169,7 @@ class StockProjectionTest {
         retriedFromEveryEarlierEvent(appliedTo(history(), projection(retried)));
 
         for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION)) {
+                StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION)) {
             assertThat(all(retried, collection)).as(collection).isEqualTo(all(once, collection));
         }
     }
@@ -186,7 +187,7 @@ class StockProjectionTest {
         });
 
         for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION)) {
+                StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION)) {
             assertThat(all(twice, collection)).as(collection).isEqualTo(all(once, collection));
         }
         assertThat(lot(twice, "lot-1").onHand()).isEqualByComparingTo("38");
@@ -207,7 +208,7 @@ class StockProjectionTest {
         inOneBatchEachTwice(appliedTo(history(), batchedTwiceProjection));
 
         for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION)) {
+                StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION)) {
             assertThat(all(oneByOne, collection)).as(collection).isNotEmpty();
             assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection));
             assertThat(all(batchedTwice, collection)).as(collection).isEqualTo(all(oneByOne, collection));
@@ -224,6 +225,76 @@ class StockProjectionTest {
 
         assertThat(all(mongo, StockQueries.LOTS_COLLECTION)).isEmpty();
         assertThat(all(mongo, StockQueries.ITEMS_COLLECTION)).isEmpty();
+        assertThat(all(mongo, StockProjection.ITEM_LOTS_COLLECTION)).isEmpty();
+    }
+
+    /**
+     * An item held in many lots: its totals are those of its lots, its document keeps sums per shard and expiry date
+     * only (not an entry per lot), and a lot that runs out leaves every sum.
+     */
+    @Test
+    void anItemInManyLotsKeepsSumsPerShardAndExpiryDateNotPerLot() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        StockProjection projection = projection(mongo);
+        projection.on(new CatalogueItemAdded(PASTA, "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false));
+        projection.on(new WarehouseRegistered(CENTRAL, "Κεντρική Αποθήκη", ioannina(),
+                new PostalAddress("ΒΙΠΕ", "45500", "Ιωάννινα")));
+        int lots = 500;
+        for (int i = 0; i < lots; i++) {
+            LocalDate expiry = i % 2 == 0 ? EXPIRY : EXPIRY.plusMonths(6);
+            projection.on(new GoodsReceived(CENTRAL, "r" + i, null, "donor-1", LocalDate.of(2026, 3, 2), List.of(
+                    new LotReceived("lot-" + i, PASTA, new BigDecimal("10"), UnitOfMeasure.PACK, expiry, null,
+                            "donor-1", null))), AT);
+        }
+        projection.on(new StockReserved(CENTRAL, "alloc-1", List.of(new ReservedLot(1, "lot-7", PASTA, new BigDecimal("4")))));
+        projection.on(new StockAdjusted(CENTRAL, "lot-8", PASTA, new BigDecimal("-10"), AdjustmentReason.DAMAGED, "βράχηκαν",
+                BigDecimal.ZERO), "event-adjust-8");
+
+        Document item = mongo.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
+        assertThat(StockProjection.number(item.get("onHand"))).isEqualByComparingTo("4990");
+        assertThat(StockProjection.number(item.get("reserved"))).isEqualByComparingTo("4");
+        assertThat(StockProjection.number(item.get("available"))).isEqualByComparingTo("4986");
+        assertThat(item.get("lots")).isEqualTo(lots - 1);
+        assertThat(item).doesNotContainKey(StockProjection.LOT_CONTRIBUTIONS);
+        Document shards = item.get(StockProjection.SHARDS, Document.class);
+        assertThat(shards.size()).isLessThanOrEqualTo(StockProjection.SHARDS_PER_ITEM);
+        int sums = shards.values().stream().mapToInt(byExpiry -> ((Document) byExpiry).size()).sum();
+        assertThat(sums).as("one sum per shard and expiry date").isLessThanOrEqualTo(2 * StockProjection.SHARDS_PER_ITEM);
+        assertThat(all(mongo, StockProjection.ITEM_LOTS_COLLECTION)).hasSizeLessThanOrEqualTo(StockProjection.SHARDS_PER_ITEM)
+                .allSatisfy(shard -> assertThat(((Map<?, ?>) shard.get("lots")).containsKey("lot-8")).isFalse());
+    }
+
+    /**
+     * An item document of the earlier shape (every lot's contribution in the item itself) is carried over the first
+     * time the item changes: the same totals, the contributions moved into the shards.
+     */
+    @Test
+    void anItemOfTheEarlierShapeIsCarriedOverOnItsNextChange() {
+        MongoTemplate earlier = new MongoTemplate(client, "earlier");
+        MongoTemplate fresh = new MongoTemplate(client, "fresh");
+        StockProjection earlierProjection = projection(earlier);
+        StockProjection freshProjection = projection(fresh);
+        List<Consumer<StockProjection>> history = history();
+        int untilTheTransfer = history.size() - 3;
+        history.subList(0, untilTheTransfer).forEach(step -> step.accept(earlierProjection));
+        history.subList(0, untilTheTransfer).forEach(step -> step.accept(freshProjection));
+        // as the earlier version stored it: lot-1's contribution in the item, no shards
+        earlier.remove(Query.query(Criteria.where("itemCode").is(PASTA)), StockProjection.ITEM_LOTS_COLLECTION);
+        Document item = earlier.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
+        StockLotView lot1 = lot(earlier, "lot-1");
+        item.remove(StockProjection.SHARDS);
+        item.put(StockProjection.LOT_CONTRIBUTIONS, new Document("lot-1", new Document("onHand", item.get("onHand"))
+                .append("reserved", item.get("reserved")).append("available", item.get("available"))
+                .append("expiryDate", lot1.expiryDate().toString())));
+        earlier.save(item, StockQueries.ITEMS_COLLECTION);
+
+        history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(earlierProjection));
+        history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(freshProjection));
+
+        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
+                StockProjection.ITEM_LOTS_COLLECTION)) {
+            assertThat(all(earlier, collection)).as(collection).isEqualTo(all(fresh, collection));
+        }
     }
 
     static StockLotView lot(MongoTemplate mongo, String lotId) {

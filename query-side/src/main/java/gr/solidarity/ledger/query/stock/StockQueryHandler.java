@@ -221,16 +221,31 @@ class StockQueryHandler {
                 doc.get("minimum") == null ? null : number(doc.get("minimum")));
     }
 
-    /** The item's available quantity without its expired lots, from the per-lot contributions it keeps. */
+    /**
+     * The item's available quantity without its expired lots, from the sums per expiry date the item keeps (per shard
+     * of its lots), or from the per-lot contributions of an item the view has not touched since it kept those.
+     */
     private static BigDecimal available(Document item) {
-        if (!(item.get("lotContributions") instanceof Document contributions)) {
-            return number(item.get("available"));
-        }
         BigDecimal available = BigDecimal.ZERO;
-        for (Object value : contributions.values()) {
-            if (value instanceof Document contribution && !expired(contribution.getString("expiryDate"))) {
-                available = available.add(number(contribution.get("available")));
+        if (item.get("shards") instanceof Document shards) {
+            for (Object byExpiry : shards.values()) {
+                if (byExpiry instanceof Document sums) {
+                    for (Map.Entry<String, Object> entry : sums.entrySet()) {
+                        if (entry.getValue() instanceof Document sum && !expired(entry.getKey())) {
+                            available = available.add(number(sum.get("available")));
+                        }
+                    }
+                }
             }
+        }
+        if (item.get("lotContributions") instanceof Document contributions) {
+            for (Object value : contributions.values()) {
+                if (value instanceof Document contribution && !expired(contribution.getString("expiryDate"))) {
+                    available = available.add(number(contribution.get("available")));
+                }
+            }
+        } else if (!(item.get("shards") instanceof Document)) {
+            return number(item.get("available"));
         }
         return number(available);
     }
