@@ -57,6 +57,8 @@ class StockProjectionTest {
     static final String OIL = "OIL-1L";
     static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
     static final LocalDate EXPIRY = LocalDate.of(2026, 12, 31);
+    static final List<String> VIEW_COLLECTIONS = List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
+            StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION);
 
     @RegisterExtension
     final InMemoryMongo inMemoryMongo = new InMemoryMongo();
@@ -168,8 +170,7 @@ class StockProjectionTest {
         history().forEach(step -> step.accept(onceProjection));
         retriedFromEveryEarlierEvent(appliedTo(history(), projection(retried)));
 
-        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION)) {
+        for (String collection : VIEW_COLLECTIONS) {
             assertThat(all(retried, collection)).as(collection).isEqualTo(all(once, collection));
         }
     }
@@ -186,8 +187,7 @@ class StockProjectionTest {
             step.accept(twiceProjection);
         });
 
-        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION)) {
+        for (String collection : VIEW_COLLECTIONS) {
             assertThat(all(twice, collection)).as(collection).isEqualTo(all(once, collection));
         }
         assertThat(lot(twice, "lot-1").onHand()).isEqualByComparingTo("38");
@@ -207,8 +207,7 @@ class StockProjectionTest {
         inOneBatch(appliedTo(history(), batchedProjection));
         inOneBatchEachTwice(appliedTo(history(), batchedTwiceProjection));
 
-        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockQueries.WAREHOUSES_COLLECTION, StockProjection.ITEM_LOTS_COLLECTION)) {
+        for (String collection : VIEW_COLLECTIONS) {
             assertThat(all(oneByOne, collection)).as(collection).isNotEmpty();
             assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection));
             assertThat(all(batchedTwice, collection)).as(collection).isEqualTo(all(oneByOne, collection));
@@ -291,8 +290,7 @@ class StockProjectionTest {
         history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(earlierProjection));
         history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(freshProjection));
 
-        for (String collection : List.of(StockQueries.LOTS_COLLECTION, StockQueries.ITEMS_COLLECTION,
-                StockProjection.ITEM_LOTS_COLLECTION)) {
+        for (String collection : VIEW_COLLECTIONS) {
             assertThat(all(earlier, collection)).as(collection).isEqualTo(all(fresh, collection));
         }
     }

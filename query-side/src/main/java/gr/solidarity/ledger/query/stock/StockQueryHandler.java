@@ -229,22 +229,20 @@ class StockQueryHandler {
         BigDecimal available = BigDecimal.ZERO;
         if (item.get("shards") instanceof Document shards) {
             for (Object byExpiry : shards.values()) {
-                if (byExpiry instanceof Document sums) {
-                    for (Map.Entry<String, Object> entry : sums.entrySet()) {
-                        if (entry.getValue() instanceof Document sum && !expired(entry.getKey())) {
-                            available = available.add(number(sum.get("available")));
-                        }
+                for (Map.Entry<String, Object> sums : ((Document) byExpiry).entrySet()) {
+                    if (!expired(sums.getKey())) {
+                        available = available.add(number(((Document) sums.getValue()).get("available")));
                     }
                 }
             }
-        }
-        if (item.get("lotContributions") instanceof Document contributions) {
+        } else if (item.get("lotContributions") instanceof Document contributions) {
             for (Object value : contributions.values()) {
-                if (value instanceof Document contribution && !expired(contribution.getString("expiryDate"))) {
+                Document contribution = (Document) value;
+                if (!expired(contribution.getString("expiryDate"))) {
                     available = available.add(number(contribution.get("available")));
                 }
             }
-        } else if (!(item.get("shards") instanceof Document)) {
+        } else {
             return number(item.get("available"));
         }
         return number(available);
