@@ -109,6 +109,9 @@ class HealthAndMetricsTest {
                 .as("no timer per event and view, nor per security filter: they cost more than what they time")
                 .doesNotContain("eventProcessor_allTimer")
                 .doesNotContain("spring_security_filterchains")
-                .doesNotContain("mongodb_driver_commands");
+                .doesNotContain("mongodb_driver_commands")
+                .as("no capacity gauge on the buses: it keeps every command and query of the last ten minutes")
+                .doesNotContain("commandBus_capacity")
+                .doesNotContain("queryBus_capacity");
     }
 }
