@@ -4,13 +4,17 @@ import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.GenericSubscriptionQueryUpdateMessage;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,15 +42,21 @@ class AxonMetricsTest {
     }
 
     @Test
-    void theBusesAreTimedAndCountedPerPayloadTypeWithoutACapacityGauge() {
+    void busesStoreAndUpdateEmitterAreTimedAndCountedPerPayloadTypeWithoutACapacityGauge() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         GlobalMetricRegistry metrics = new GlobalMetricRegistry(registry);
         MessageMonitor<Message<?>> commands = AxonMetrics.monitor(metrics, SimpleCommandBus.class, "commandBus");
         MessageMonitor<Message<?>> queries = AxonMetrics.monitor(metrics, SimpleQueryBus.class, "queryBus");
+        MessageMonitor<Message<?>> updates = AxonMetrics.monitor(metrics, SimpleQueryUpdateEmitter.class,
+                "queryUpdateEmitter");
+        MessageMonitor<Message<?>> appends = AxonMetrics.monitor(metrics, EmbeddedEventStore.class, "eventStore");
 
         for (int i = 0; i < 10_000; i++) {
             commands.onMessageIngested(GenericCommandMessage.asCommandMessage("command " + i)).reportSuccess();
-            queries.onMessageIngested(new GenericQueryMessage<>(i, ResponseTypes.instanceOf(String.class))).reportSuccess();
+            queries.onMessageIngested(new GenericQueryMessage<>(i, ResponseTypes.instanceOf(String.class)))
+                    .reportSuccess();
+            updates.onMessageIngested(GenericSubscriptionQueryUpdateMessage.asUpdateMessage(i)).reportSuccess();
+            appends.onMessageIngested(GenericEventMessage.asEventMessage(i)).reportSuccess();
         }
 
         assertThat(registry.get("commandBus.allTimer").tag("payloadType", "String").timer().count())
@@ -54,6 +64,10 @@ class AxonMetricsTest {
         assertThat(registry.get("commandBus.successCounter").tag("payloadType", "String").counter().count())
                 .isEqualTo(10_000);
         assertThat(registry.get("queryBus.allTimer").tag("payloadType", "Integer").timer().count())
+                .isEqualTo(10_000);
+        assertThat(registry.get("queryUpdateEmitter.allTimer").tag("payloadType", "Integer").timer().count())
+                .isEqualTo(10_000);
+        assertThat(registry.get("eventStore.allTimer").tag("payloadType", "Integer").timer().count())
                 .isEqualTo(10_000);
         assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName())
                 .noneMatch(name -> name.contains("capacity"));
