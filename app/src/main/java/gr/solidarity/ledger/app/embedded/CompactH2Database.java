@@ -75,7 +75,7 @@ final class CompactH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        MongoCollection<Object> collection = resolveCollection(collectionName, true);
+        CompactH2Collection collection = (CompactH2Collection) resolveCollection(collectionName, true);
         MVMap<Object, Document> data = dataMap(getFullCollectionNamespace(collectionName));
         return new CompactSecondaryIndex(indexMap(collectionName, indexName), collection, data.getKeyType()::compare,
                 indexName, keys, sparse);

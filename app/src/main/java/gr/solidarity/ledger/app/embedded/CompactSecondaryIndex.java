@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * scan as before, but for an {@code $or} each of whose branches some index takes, and so is one for which the index
  * would name more than an eighth of the collection.
  * <p>
- * The entries live in a map of the same store as the documents, so they are committed with them; a position is the
- * document's {@code _id}, as in the backend's collections, so a document finds its own entries to remove from itself.
+ * The entries live in a map of the same store as the documents, so they are committed with them; a position is where
+ * the collection stores the document ({@link CompactH2Collection}), which the collection names when a document is
+ * removed.
  */
 final class CompactSecondaryIndex extends Index<Object> {
 
@@ -50,11 +51,10 @@ final class CompactSecondaryIndex extends Index<Object> {
     private static final int MAX_PREFIXES = 512;
     /** A query naming this few entries is looked up however small the collection. */
     private static final long ALWAYS_LOOKED_UP = 64;
-    private static final String ID_FIELD = "_id";
     private static final Object PRESENT = Boolean.TRUE;
 
     private final MVMap<byte[], Object> map;
-    private final MongoCollection<Object> collection;
+    private final CompactH2Collection collection;
     private final Comparator<Object> positionOrder;
     private final List<String> paths;
     private final AtomicLong lookups = new AtomicLong();
@@ -64,7 +64,7 @@ final class CompactSecondaryIndex extends Index<Object> {
      * @param positionOrder the order of the collection's own map, so the documents of a query without a sort come in the
      *                      order the scan gave them
      */
-    CompactSecondaryIndex(MVMap<byte[], Object> map, MongoCollection<Object> collection, Comparator<Object> positionOrder,
+    CompactSecondaryIndex(MVMap<byte[], Object> map, CompactH2Collection collection, Comparator<Object> positionOrder,
                           String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
@@ -110,11 +110,14 @@ final class CompactSecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized Object remove(Document document) {
-        Object position = document.get(ID_FIELD);
+        Object position = collection.positionBeingRemoved();
+        if (position == null) {
+            throw new IllegalStateException("no document of " + collection + " is being removed");
+        }
         for (byte[] entry : entries(document, position)) {
             map.remove(entry);
         }
-        return Missing.ofNullable(position);
+        return position;
     }
 
     @Override

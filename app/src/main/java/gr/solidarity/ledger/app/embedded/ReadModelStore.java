@@ -22,10 +22,12 @@ final class ReadModelStore {
     static final String FORMAT_MAP = "readmodels.format";
     static final String FORMAT_KEY = "format";
     /**
-     * Documents written field by field, index keys stored encoded ({@link CompactH2Database}). Non-unique indexes came
-     * later without a new format: a file without their entries has them built from its documents when it is opened.
+     * Documents written field by field, index keys stored encoded ({@link CompactH2Database}), each document under a
+     * position given in the order documents arrive rather than under its id ({@link CompactH2Collection}; format 2
+     * stored them under their ids). Non-unique indexes came with format 2 without a new format: a file without their
+     * entries has them built from its documents when it is opened.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final String SET_ASIDE_SUFFIX = ".earlier-format";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);

@@ -73,6 +73,9 @@ class CompactH2CollectionTest {
             }
             documents.add(document);
         }
+        // the library stores documents in the order of their ids and ours in the order they came, and a sort leaves
+        // ties in that order: sent in the order of their ids, the two orders are one
+        documents.sort(Comparator.comparing(document -> document.getString("_id")));
         MongoCollection<Document> ours = compactClient.getDatabase("readmodels").getCollection("views");
         MongoCollection<Document> theirs = libraryClient.getDatabase("readmodels").getCollection("views");
         ours.insertMany(documents.stream().map(d -> new Document(d)).toList());

@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +27,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,6 +115,56 @@ class CompactH2DatabaseTest {
         }
         try (Served served = new Served(file)) {
             assertThat(served.database().listCollectionNames().into(new ArrayList<>())).isEmpty();
+        }
+    }
+
+    @Test
+    void newDocumentsAreStoredAfterEveryEarlierOneWhateverTheirIds() {
+        Path file = directory.resolve("readmodels.mv.db");
+        Random random = new Random(20261203);
+        List<String> ids = new ArrayList<>();
+        try (Served served = new Served(file)) {
+            MongoCollection<Document> views = served.database().getCollection("views");
+            views.createIndex(Indexes.ascending("group"));
+            for (int i = 0; i < 300; i++) {
+                String id = new UUID(random.nextLong(), random.nextLong()).toString();
+                views.insertOne(new Document("_id", id).append("group", i % 3));
+                ids.add(id);
+            }
+            // removed through the non-unique index's entries as well, which end with the position
+            views.deleteMany(Filters.in("_id", ids.subList(0, 10)));
+            views.deleteOne(Filters.eq("_id", ids.get(299)));
+        }
+        List<String> kept = new ArrayList<>(ids.subList(10, 299));
+        try (Served served = new Served(file)) {
+            MongoCollection<Document> views = served.database().getCollection("views");
+            for (int i = 0; i < 5; i++) {
+                String id = "000-" + i;
+                views.insertOne(new Document("_id", id).append("group", 1));
+                kept.add(id);
+            }
+            assertThat(views.find().map(document -> document.getString("_id")).into(new ArrayList<>()))
+                    .as("a scan gives the documents in the order they came").isEqualTo(kept);
+            for (String id : List.of(kept.get(0), kept.get(150), "000-4")) {
+                assertThat(views.find(Filters.eq("_id", id)).first()).containsEntry("_id", id);
+            }
+            assertThat(views.countDocuments(Filters.eq("group", 1))).isEqualTo(kept.stream()
+                    .filter(id -> id.startsWith("000-") || ids.indexOf(id) % 3 == 1).count());
+        }
+        MVStore store = ReadModelStore.open(file);
+        try {
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap("databases.readmodels.views",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .valueType(DocumentDataType.INSTANCE));
+            List<Object> positions = new ArrayList<>();
+            documents.keyIterator(null).forEachRemaining(positions::add);
+            // 11..299 from the first opening; the last one, 300, was removed, so the count goes on from 299
+            List<Object> expected = new ArrayList<>();
+            LongStream.rangeClosed(11, 299).forEach(expected::add);
+            LongStream.rangeClosed(300, 304).forEach(expected::add);
+            assertThat(positions).isEqualTo(expected);
+        } finally {
+            store.close();
         }
     }
 
