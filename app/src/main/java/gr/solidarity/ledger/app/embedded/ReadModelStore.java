@@ -24,8 +24,8 @@ final class ReadModelStore {
     /**
      * Documents written field by field, index keys stored encoded ({@link CompactH2Database}), each document under a
      * position given in the order documents arrive rather than under its id ({@link CompactH2Collection}; format 2
-     * stored them under their ids). Non-unique indexes came with format 2 without a new format: a file without their
-     * entries has them built from its documents when it is opened.
+     * stored them under their ids). Non-unique indexes came during format 2 without a new format: a file without
+     * their entries has them built from its documents when it is opened.
      */
     static final int FORMAT = 3;
     static final String SET_ASIDE_SUFFIX = ".earlier-format";

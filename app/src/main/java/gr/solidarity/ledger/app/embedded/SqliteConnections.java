@@ -62,7 +62,8 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
         config.setMaximumPoolSize(readerCount);
         config.setMinimumIdle(readerCount);
         config.setConnectionInitSql("PRAGMA query_only = 1");
-        config.setLeakDetectionThreshold(writer.getLeakDetectionThreshold());
+        // no leak detection, unlike the writer: a reader held long stalls no command, and the watch costs a scheduled
+        // task (and a stack trace taken) on every borrow, several times per command with the views' processors reading
         this.readers = new HikariDataSource(config);
         try {
             this.headReader = DriverManager.getConnection(writer.getJdbcUrl());
