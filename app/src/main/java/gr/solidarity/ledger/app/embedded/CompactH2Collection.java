@@ -25,10 +25,9 @@ import java.util.stream.Stream;
  * of a large view, and the pages it touched had to be read and decoded first. Under a position that only grows a new
  * document goes into the last page; the id index (a few dozen bytes an entry) still finds it by id, as it did before.
  * <p>
- * The backend sorted every matching document before skipping and limiting, so the first page of a
- * view sorted newest first (the audit trail, for one) held the whole view in memory at once: with a long history more The backend sorted every matching document before skipping and limiting, so the first page of a
- * view sorted newest first (the audit trail, for one) held the whole view in memory at once: with a long history more
- * than the heap the jar runs with.
+ * The backend sorted every matching document before skipping and limiting, so the first page of a view sorted newest
+ * first (the audit trail, for one) held the whole view in memory at once: with a long history more than the heap the jar
+ * runs with.
  */
 final class CompactH2Collection extends H2Collection {
 
