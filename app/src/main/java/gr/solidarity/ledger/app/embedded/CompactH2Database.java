@@ -122,12 +122,15 @@ final class CompactH2Database extends H2Database {
         return store.openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName, indexMapBuilder());
     }
 
-    private static MVMap.Builder<byte[], Object> indexMapBuilder() {
+    static MVMap.Builder<byte[], Object> indexMapBuilder() {
         return new MVMap.Builder<byte[], Object>().keyType(IndexKeyDataType.INSTANCE);
     }
 
     private MVMap<Object, Document> dataMap(String namespace) {
-        return store.openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
+        return store.openMap("databases." + namespace, dataMapBuilder());
+    }
+
+    static MVMap.Builder<Object, Document> dataMapBuilder() {
+        return new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE);
     }
 }

@@ -29,6 +29,9 @@ final class ReadModelStore {
      */
     static final int FORMAT = 3;
     static final String SET_ASIDE_SUFFIX = ".earlier-format";
+    static final String INCOMPLETE_SUFFIX = ".incomplete";
+    private static final String DATA_PREFIX = "databases.";
+    private static final String ID_INDEX_INFIX = "._index__id_";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);
 
@@ -38,24 +41,53 @@ final class ReadModelStore {
     static MVStore open(Path file) {
         if (Files.exists(file)) {
             MVStore existing = openFile(file);
-            if (isCurrent(existing)) {
+            boolean current = isCurrent(existing);
+            if (current && everyDocumentIndexed(existing)) {
                 return existing;
             }
             if (!holdsMaps(existing)) {
                 return marked(existing);
             }
             existing.close();
-            Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
+            Path aside = file.resolveSibling(file.getFileName() + (current ? INCOMPLETE_SUFFIX : SET_ASIDE_SUFFIX));
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot set aside the read models of an earlier format in " + file, e);
+                throw new UncheckedIOException("cannot set aside the read models in " + file, e);
             }
-            log.warn("The read models in {} are of an earlier storage format. They are set aside as {} and every view"
-                    + " is rebuilt from the events; until the rebuild is done the views show less than the history"
-                    + " holds. The set-aside file is not used again and can be deleted.", file, aside);
+            log.warn("The read models in {} are {}. They are set aside as {} and every view is rebuilt from the events;"
+                    + " until the rebuild is done the views show less than the history holds. The set-aside file is not"
+                    + " used again and can be deleted.", file,
+                    current ? "incomplete (a document without its id index entry)" : "of an earlier storage format",
+                    aside);
         }
         return marked(openFile(file));
+    }
+
+    /**
+     * Whether every collection's id index has as many entries as the collection has documents. MVStore commits by itself
+     * when its write buffer fills, which can fall between a document and its index entries; a crash before the next
+     * commit then leaves a document its id index does not know, which the views' processors, redoing the event, would
+     * store a second time under a new position. Such a file is rebuilt instead. Counting costs nothing: each map keeps
+     * its size in its root page.
+     */
+    private static boolean everyDocumentIndexed(MVStore store) {
+        for (String name : store.getMapNames()) {
+            if (!name.startsWith(DATA_PREFIX)) {
+                continue;
+            }
+            String idIndex = name.substring(DATA_PREFIX.length()) + ID_INDEX_INFIX;
+            if (!store.hasMap(idIndex)) {
+                continue;
+            }
+            long documents = store.openMap(name, CompactH2Database.dataMapBuilder()).sizeAsLong();
+            long indexed = store.openMap(idIndex, CompactH2Database.indexMapBuilder()).sizeAsLong();
+            if (documents != indexed) {
+                log.warn("{} holds {} documents and its id index {}", name, documents, indexed);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +72,35 @@ class ReadModelStoreTest {
         try (MVStore store = ReadModelStore.open(file)) {
             assertThat(store.getMapNames()).containsExactly(ReadModelStore.FORMAT_MAP);
         }
+    }
+
+    @Test
+    void aFileWithADocumentItsIdIndexDoesNotKnowIsSetAsideAndAFreshOneStarted() {
+        Path file = directory.resolve("readmodels.mv.db");
+        MongoServer server = new MongoServer(new GroupCommitH2Backend(ReadModelStore.open(file), Duration.ofSeconds(1)));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            for (String id : List.of("a", "b", "c")) {
+                client.getDatabase("readmodels").getCollection("views").insertOne(new Document("_id", id));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+        // a whole file is kept
+        ReadModelStore.open(file).close();
+        assertThat(directory.resolve("readmodels.mv.db" + ReadModelStore.INCOMPLETE_SUFFIX)).doesNotExist();
+
+        // what a commit between a document and its index entry leaves
+        try (MVStore store = ReadModelStore.open(file)) {
+            MVMap<byte[], Object> idIndex = store.openMap("readmodels.views._index__id_",
+                    CompactH2Database.indexMapBuilder());
+            assertThat(idIndex.sizeAsLong()).isEqualTo(3);
+            idIndex.remove(idIndex.lastKey());
+            store.commit();
+        }
+
+        try (MVStore store = ReadModelStore.open(file)) {
+            assertThat(store.getMapNames()).containsExactly(ReadModelStore.FORMAT_MAP);
+        }
+        assertThat(directory.resolve("readmodels.mv.db" + ReadModelStore.INCOMPLETE_SUFFIX)).exists();
     }
 }
