@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -26,7 +28,10 @@ import java.util.List;
  */
 final class CompactH2Database extends H2Database {
 
+    private static final Logger log = LoggerFactory.getLogger(CompactH2Database.class);
     private static final String INDEX_INFIX = "._index_";
+    private static final String DATA_PREFIX = "databases.";
+    private static final String ID_INDEX = "_id_";
 
     private final MVStore store;
 
@@ -55,8 +60,8 @@ final class CompactH2Database extends H2Database {
     public void drop(Oplog oplog) {
         String databaseName = getDatabaseName();
         for (String mapName : store.getMapNames()) {
-            if (mapName.startsWith("databases." + databaseName + ".")) {
-                store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
+            if (mapName.startsWith(DATA_PREFIX + databaseName + ".")) {
+                store.openMap(mapName, dataMapBuilder());
             } else if (mapName.startsWith(databaseName + ".") && mapName.contains(INDEX_INFIX)) {
                 store.openMap(mapName, indexMapBuilder());
             }
@@ -94,10 +99,10 @@ final class CompactH2Database extends H2Database {
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String newNamespace = collection.getFullName();
         // both are open, the old ones by the collection, the new ones by the parent: a builder without types finds them
-        rename("databases." + oldNamespace, "databases." + newNamespace, new MVMap.Builder<>());
+        rename(DATA_PREFIX + oldNamespace, DATA_PREFIX + newNamespace, new MVMap.Builder<>());
         rename("meta." + oldNamespace, "meta." + newNamespace, new MVMap.Builder<>());
         for (String indexName : indexNames) {
-            rename(oldNamespace + INDEX_INFIX + indexName, newNamespace + INDEX_INFIX + indexName, indexMapBuilder());
+            rename(indexMapName(oldNamespace, indexName), indexMapName(newNamespace, indexName), indexMapBuilder());
         }
     }
 
@@ -119,7 +124,7 @@ final class CompactH2Database extends H2Database {
 
     /** The backend's own name for an index's map, so dropping the index or its collection removes it. */
     private MVMap<byte[], Object> indexMap(String collectionName, String indexName) {
-        return store.openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName, indexMapBuilder());
+        return store.openMap(indexMapName(getFullCollectionNamespace(collectionName), indexName), indexMapBuilder());
     }
 
     static MVMap.Builder<byte[], Object> indexMapBuilder() {
@@ -127,10 +132,40 @@ final class CompactH2Database extends H2Database {
     }
 
     private MVMap<Object, Document> dataMap(String namespace) {
-        return store.openMap("databases." + namespace, dataMapBuilder());
+        return store.openMap(DATA_PREFIX + namespace, dataMapBuilder());
     }
 
     static MVMap.Builder<Object, Document> dataMapBuilder() {
         return new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE);
+    }
+
+    /** The backend's own name for the map of an index of the collection {@code namespace} ("database.collection"). */
+    static String indexMapName(String namespace, String indexName) {
+        return namespace + INDEX_INFIX + indexName;
+    }
+
+    /**
+     * Whether every collection of the file has as many entries in its id index as it has documents. MVStore commits by
+     * itself when its write buffer fills, which can fall between a document and its index entries; a crash before the
+     * next commit then leaves a document its id index does not know, which the views' processors, redoing the event,
+     * would store a second time under a new position. Counting costs nothing: each map keeps its size in its root page.
+     */
+    static boolean everyDocumentIndexed(MVStore store) {
+        for (String name : store.getMapNames()) {
+            if (!name.startsWith(DATA_PREFIX)) {
+                continue;
+            }
+            String idIndex = indexMapName(name.substring(DATA_PREFIX.length()), ID_INDEX);
+            if (!store.hasMap(idIndex)) {
+                continue;
+            }
+            long documents = store.openMap(name, dataMapBuilder()).sizeAsLong();
+            long indexed = store.openMap(idIndex, indexMapBuilder()).sizeAsLong();
+            if (documents != indexed) {
+                log.warn("{} holds {} documents and its id index {}", name, documents, indexed);
+                return false;
+            }
+        }
+        return true;
     }
 }

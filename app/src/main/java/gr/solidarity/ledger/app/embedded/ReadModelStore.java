@@ -30,8 +30,6 @@ final class ReadModelStore {
     static final int FORMAT = 3;
     static final String SET_ASIDE_SUFFIX = ".earlier-format";
     static final String INCOMPLETE_SUFFIX = ".incomplete";
-    private static final String DATA_PREFIX = "databases.";
-    private static final String ID_INDEX_INFIX = "._index__id_";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);
 
@@ -42,7 +40,8 @@ final class ReadModelStore {
         if (Files.exists(file)) {
             MVStore existing = openFile(file);
             boolean current = isCurrent(existing);
-            if (current && everyDocumentIndexed(existing)) {
+            // a file a crash left with a document its id index does not know is rebuilt too
+            if (current && CompactH2Database.everyDocumentIndexed(existing)) {
                 return existing;
             }
             if (!holdsMaps(existing)) {
@@ -62,32 +61,6 @@ final class ReadModelStore {
                     aside);
         }
         return marked(openFile(file));
-    }
-
-    /**
-     * Whether every collection's id index has as many entries as the collection has documents. MVStore commits by itself
-     * when its write buffer fills, which can fall between a document and its index entries; a crash before the next
-     * commit then leaves a document its id index does not know, which the views' processors, redoing the event, would
-     * store a second time under a new position. Such a file is rebuilt instead. Counting costs nothing: each map keeps
-     * its size in its root page.
-     */
-    private static boolean everyDocumentIndexed(MVStore store) {
-        for (String name : store.getMapNames()) {
-            if (!name.startsWith(DATA_PREFIX)) {
-                continue;
-            }
-            String idIndex = name.substring(DATA_PREFIX.length()) + ID_INDEX_INFIX;
-            if (!store.hasMap(idIndex)) {
-                continue;
-            }
-            long documents = store.openMap(name, CompactH2Database.dataMapBuilder()).sizeAsLong();
-            long indexed = store.openMap(idIndex, CompactH2Database.indexMapBuilder()).sizeAsLong();
-            if (documents != indexed) {
-                log.warn("{} holds {} documents and its id index {}", name, documents, indexed);
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -154,8 +154,7 @@ class CompactH2DatabaseTest {
         MVStore store = ReadModelStore.open(file);
         try {
             MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap("databases.readmodels.views",
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                            .valueType(DocumentDataType.INSTANCE));
+                    CompactH2Database.dataMapBuilder());
             List<Object> positions = new ArrayList<>();
             documents.keyIterator(null).forEachRemaining(positions::add);
             // 11..299 from the first opening; the last one, 300, was removed, so the count goes on from 299

@@ -91,7 +91,7 @@ class ReadModelStoreTest {
 
         // what a commit between a document and its index entry leaves
         try (MVStore store = ReadModelStore.open(file)) {
-            MVMap<byte[], Object> idIndex = store.openMap("readmodels.views._index__id_",
+            MVMap<byte[], Object> idIndex = store.openMap(CompactH2Database.indexMapName("readmodels.views", "_id_"),
                     CompactH2Database.indexMapBuilder());
             assertThat(idIndex.sizeAsLong()).isEqualTo(3);
             idIndex.remove(idIndex.lastKey());
