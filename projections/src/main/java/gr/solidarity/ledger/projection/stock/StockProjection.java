@@ -48,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Current stock, one document per lot, with the view's own copies of the catalogue and the warehouses.
@@ -68,8 +69,10 @@ class StockProjection {
     /** Sorts before every printable character, so joined keys order like the tuples they are made of. */
     static final String SEPARATOR = "\u001f";
     /**
-     * The view's own collection of each item's lots with stock, split by {@link #shardOf shard}: one document per item
-     * and shard, lot id → that lot's on hand, reserved, available and expiry date. The query side never reads it.
+     * The view's own collection of each item's lots with stock, in two levels so that no document grows with the lots
+     * an item holds: a leaf document per item and {@link #leafOf leaf} (lot id → that lot's on hand, reserved,
+     * available and expiry date), and above the leaves a document per item and {@link #shardOf shard} (leaf → expiry
+     * date → the leaf's sums). The query side never reads it.
      */
     static final String ITEM_LOTS_COLLECTION = "stock_item_lots";
     /** Field of an item document: shard → expiry date → the sums of the shard's lots that expire then. */
@@ -81,10 +84,20 @@ class StockProjection {
      */
     static final String LOT_CONTRIBUTIONS = "lotContributions";
     /**
-     * An item's lots are spread over this many documents, so a movement reads and rewrites one of them, about 1/32 of
-     * the item's lots, and the item document keeps at most this many sums per expiry date.
+     * An item's lots are spread over this many shard documents, so the item document keeps at most this many sums per
+     * expiry date.
      */
     static final int SHARDS_PER_ITEM = 32;
+    /**
+     * Each shard's lots are spread over this many leaf documents, so a movement reads and rewrites a leaf (about
+     * 1/1,024 of the item's lots), its shard (at most 32 sums per expiry date) and the item, however many lots the item
+     * holds: an item with 20,000 lots in stock costs a movement about 20 lots, not the 600 of a single level of shards.
+     */
+    static final int LEAVES_PER_SHARD = 32;
+    /** Field of a leaf document (and of a shard document of the earlier shape): lot id → the lot's contribution. */
+    static final String LOTS = "lots";
+    /** Field of a shard document: leaf → expiry date → the sums of the leaf's lots that expire then. */
+    static final String LEAVES = "leaves";
     /** Lots without an expiry date sort after every dated lot. */
     static final String NO_EXPIRY = "9999-12-31";
 
@@ -132,23 +145,27 @@ class StockProjection {
                 .prefetch(ReservationReleased.class, items, event -> itemCodes(event.lines()))
                 .prefetch(ReservedStockDispatched.class, lots, event -> lotIds(event.lines()))
                 .prefetch(ReservedStockDispatched.class, items, event -> itemCodes(event.lines()))
-                .prefetch(GoodsReceived.class, ITEM_LOTS_COLLECTION,
-                        event -> event.lots().stream().map(lot -> shardId(lot.itemCode(), lot.lotId())).toList())
-                .prefetch(StockTransferredIn.class, ITEM_LOTS_COLLECTION,
-                        event -> event.lots().stream().map(lot -> shardId(lot.itemCode(), lot.lotId())).toList())
+                .prefetch(GoodsReceived.class, ITEM_LOTS_COLLECTION, event -> event.lots().stream()
+                        .flatMap(lot -> shardAndLeaf(lot.itemCode(), lot.lotId())).toList())
+                .prefetch(StockTransferredIn.class, ITEM_LOTS_COLLECTION, event -> event.lots().stream()
+                        .flatMap(lot -> shardAndLeaf(lot.itemCode(), lot.lotId())).toList())
                 .prefetch(StockAdjusted.class, ITEM_LOTS_COLLECTION,
-                        event -> List.of(shardId(event.itemCode(), event.lotId())))
+                        event -> shardAndLeaf(event.itemCode(), event.lotId()).toList())
                 .prefetch(PhysicalCountRecorded.class, ITEM_LOTS_COLLECTION,
-                        event -> List.of(shardId(event.itemCode(), event.lotId())))
-                .prefetch(StockTransferredOut.class, ITEM_LOTS_COLLECTION,
-                        event -> event.lines().stream().map(line -> shardId(line.itemCode(), line.lotId())).toList())
+                        event -> shardAndLeaf(event.itemCode(), event.lotId()).toList())
+                .prefetch(StockTransferredOut.class, ITEM_LOTS_COLLECTION, event -> event.lines().stream()
+                        .flatMap(line -> shardAndLeaf(line.itemCode(), line.lotId())).toList())
                 .prefetch(StockReserved.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()))
                 .prefetch(ReservationReleased.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()))
                 .prefetch(ReservedStockDispatched.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()));
     }
 
     private static List<String> shardIds(List<ReservedLot> lines) {
-        return lines.stream().map(line -> shardId(line.itemCode(), line.lotId())).toList();
+        return lines.stream().flatMap(line -> shardAndLeaf(line.itemCode(), line.lotId())).toList();
+    }
+
+    private static Stream<String> shardAndLeaf(String itemCode, String lotId) {
+        return Stream.of(shardId(itemCode, lotId), leafId(itemCode, lotId));
     }
 
     private static List<String> lotIds(List<ReservedLot> lines) {
@@ -382,9 +399,10 @@ class StockProjection {
      * The item's totals are recomputed, never incremented, so they cannot drift, and they heal: a lot and the
      * documents above it are written by separate operations, so a crash may keep one without the other, and handling
      * the lot's event again after the restart rewrites each level from the one below. The lot's contribution goes into
-     * its shard's document; the shard's sums per expiry date go into the item document; the item's totals are the sum
-     * of those. A movement thus reads and rewrites one shard's lots and the item's sums, not every lot the item holds;
-     * the sums are kept per expiry date because the query side leaves out what expired by the day it is asked, which
+     * its leaf's document; the leaf's sums per expiry date go into its shard's document, the shard's into the item
+     * document; the item's totals are the sum of those. A movement thus reads and rewrites one leaf's lots and two
+     * documents of sums, not every lot the item holds; a shard document of the earlier shape (its lots in itself, no
+     * leaves) has its lots moved into the leaves the first time one of them changes. The sums are kept per expiry date because the query side leaves out what expired by the day it is asked, which
      * no event announces.
      */
     private void recomputeItem(String itemCode) {
@@ -435,21 +453,45 @@ class StockProjection {
     }
 
     /**
-     * Sets (or, for null, removes) a lot's contribution in its shard's document and puts the shard's new sums per
-     * expiry date into {@code shards}.
+     * Sets (or, for null, removes) a lot's contribution in its leaf's document, the leaf's new sums in its shard's
+     * document, and puts the shard's new sums per expiry date into {@code shards}.
      */
     private void contribute(String itemCode, String lotId, Document contribution, Document shards) {
         String shard = String.valueOf(shardOf(lotId));
         String id = shardId(itemCode, lotId);
-        Document shardLots = documents.find(ITEM_LOTS_COLLECTION, id);
-        if (shardLots == null) {
+        Document shardDoc = documents.find(ITEM_LOTS_COLLECTION, id);
+        Document leaves = shardDoc != null && shardDoc.get(LEAVES) instanceof Document stored
+                ? new Document(stored) : new Document();
+        if (shardDoc != null && shardDoc.get(LOTS) instanceof Document earlier) {
+            earlier.forEach((earlierLot, earlierContribution) ->
+                    contributeToLeaf(itemCode, earlierLot, (Document) earlierContribution, leaves));
+        }
+        contributeToLeaf(itemCode, lotId, contribution, leaves);
+        if (leaves.isEmpty()) {
+            if (shardDoc != null) {
+                documents.delete(ITEM_LOTS_COLLECTION, id);
+            }
+            shards.remove(shard);
+            return;
+        }
+        Document shardSums = new Document("_id", id).append("itemCode", itemCode).append(LEAVES, leaves);
+        documents.save(ITEM_LOTS_COLLECTION, shardSums);
+        shards.put(shard, mergedSums(leaves.values()));
+    }
+
+    /** Sets (or removes) a lot's contribution in its leaf's document and puts the leaf's new sums into {@code leaves}. */
+    private void contributeToLeaf(String itemCode, String lotId, Document contribution, Document leaves) {
+        String leaf = String.valueOf(leafOf(lotId));
+        String id = leafId(itemCode, lotId);
+        Document leafDoc = documents.find(ITEM_LOTS_COLLECTION, id);
+        if (leafDoc == null) {
             if (contribution == null) {
-                shards.remove(shard);
+                leaves.remove(leaf);
                 return;
             }
-            shardLots = new Document("_id", id);
+            leafDoc = new Document("_id", id);
         }
-        Document contributions = child(shardLots, "lots");
+        Document contributions = child(leafDoc, LOTS);
         if (contribution == null) {
             contributions.remove(lotId);
         } else {
@@ -457,30 +499,59 @@ class StockProjection {
         }
         if (contributions.isEmpty()) {
             documents.delete(ITEM_LOTS_COLLECTION, id);
-            shards.remove(shard);
+            leaves.remove(leaf);
             return;
         }
-        shardLots.put("itemCode", itemCode);
-        documents.save(ITEM_LOTS_COLLECTION, shardLots);
+        leafDoc.put("itemCode", itemCode);
+        documents.save(ITEM_LOTS_COLLECTION, leafDoc);
+        leaves.put(leaf, lotSums(contributions.values()));
+    }
+
+    /** The lots' sums per expiry date; a lot counts among an expiry date's lots while it holds stock. */
+    private static Document lotSums(Iterable<Object> lots) {
         Map<String, BigDecimal[]> byExpiry = new TreeMap<>();
         Map<String, Integer> lotsByExpiry = new TreeMap<>();
-        for (Object value : contributions.values()) {
+        for (Object value : lots) {
             Document lot = (Document) value;
             String expiry = lot.getString("expiryDate") == null ? NO_EXPIRY : lot.getString("expiryDate");
-            BigDecimal[] sums = byExpiry.computeIfAbsent(expiry,
-                    key -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             BigDecimal lotOnHand = number(lot.get("onHand"));
-            sums[0] = sums[0].add(lotOnHand);
-            sums[1] = sums[1].add(number(lot.get("reserved")));
-            sums[2] = sums[2].add(number(lot.get("available")));
+            add(byExpiry, expiry, lotOnHand, number(lot.get("reserved")), number(lot.get("available")));
             lotsByExpiry.merge(expiry, lotOnHand.signum() > 0 ? 1 : 0, Integer::sum);
         }
+        return sumsDocument(byExpiry, lotsByExpiry);
+    }
+
+    /** Sums per expiry date of several parts (the leaves of a shard), merged into one per expiry date. */
+    private static Document mergedSums(Iterable<Object> parts) {
+        Map<String, BigDecimal[]> byExpiry = new TreeMap<>();
+        Map<String, Integer> lotsByExpiry = new TreeMap<>();
+        for (Object part : parts) {
+            ((Document) part).forEach((expiry, value) -> {
+                Document sums = (Document) value;
+                add(byExpiry, expiry, number(sums.get("onHand")), number(sums.get("reserved")),
+                        number(sums.get("available")));
+                lotsByExpiry.merge(expiry, sums.getInteger("lots", 0), Integer::sum);
+            });
+        }
+        return sumsDocument(byExpiry, lotsByExpiry);
+    }
+
+    private static void add(Map<String, BigDecimal[]> byExpiry, String expiry, BigDecimal onHand, BigDecimal reserved,
+                            BigDecimal available) {
+        BigDecimal[] sums = byExpiry.computeIfAbsent(expiry,
+                key -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        sums[0] = sums[0].add(onHand);
+        sums[1] = sums[1].add(reserved);
+        sums[2] = sums[2].add(available);
+    }
+
+    private static Document sumsDocument(Map<String, BigDecimal[]> byExpiry, Map<String, Integer> lotsByExpiry) {
         Document sumsByExpiry = new Document();
         byExpiry.forEach((expiry, sums) -> sumsByExpiry.put(expiry, new Document("onHand", decimal(sums[0]))
                 .append("reserved", decimal(sums[1]))
                 .append("available", decimal(sums[2]))
                 .append("lots", lotsByExpiry.get(expiry))));
-        shards.put(shard, sumsByExpiry);
+        return sumsByExpiry;
     }
 
     /** Stable across processes and versions: {@link String#hashCode()} is defined by the language. */
@@ -490,6 +561,15 @@ class StockProjection {
 
     static String shardId(String itemCode, String lotId) {
         return itemCode + SEPARATOR + shardOf(lotId);
+    }
+
+    /** A lot's leaf within its shard; the lots of a shard are those whose leaf number, modulo the shards, is the shard. */
+    static int leafOf(String lotId) {
+        return Math.floorMod(lotId.hashCode(), SHARDS_PER_ITEM * LEAVES_PER_SHARD) / SHARDS_PER_ITEM;
+    }
+
+    static String leafId(String itemCode, String lotId) {
+        return shardId(itemCode, lotId) + SEPARATOR + leafOf(lotId);
     }
 
     static boolean matches(FindStockLots query, StockLotView lot) {

@@ -42,7 +42,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -229,7 +233,8 @@ class StockProjectionTest {
 
     /**
      * An item held in many lots: its totals are those of its lots, its document keeps sums per shard and expiry date
-     * only (not an entry per lot), and a lot that runs out leaves every sum.
+     * only (not an entry per lot), a shard keeps sums per leaf and expiry date, each leaf holds a small part of the
+     * lots, and a lot that runs out leaves every sum.
      */
     @Test
     void anItemInManyLotsKeepsSumsPerShardAndExpiryDateNotPerLot() {
@@ -259,40 +264,86 @@ class StockProjectionTest {
         assertThat(shards.size()).isLessThanOrEqualTo(StockProjection.SHARDS_PER_ITEM);
         int sums = shards.values().stream().mapToInt(byExpiry -> ((Document) byExpiry).size()).sum();
         assertThat(sums).as("one sum per shard and expiry date").isLessThanOrEqualTo(2 * StockProjection.SHARDS_PER_ITEM);
-        assertThat(all(mongo, StockProjection.ITEM_LOTS_COLLECTION)).hasSizeLessThanOrEqualTo(StockProjection.SHARDS_PER_ITEM)
-                .allSatisfy(shard -> assertThat(((Map<?, ?>) shard.get("lots")).containsKey("lot-8")).isFalse());
+        List<Document> shardDocuments = mongo.findAll(Document.class, StockProjection.ITEM_LOTS_COLLECTION).stream()
+                .filter(document -> document.containsKey(StockProjection.LEAVES)).toList();
+        List<Document> leafDocuments = mongo.findAll(Document.class, StockProjection.ITEM_LOTS_COLLECTION).stream()
+                .filter(document -> document.containsKey(StockProjection.LOTS)).toList();
+        assertThat(shardDocuments).hasSize(shards.size()).allSatisfy(shard -> {
+            Document leaves = shard.get(StockProjection.LEAVES, Document.class);
+            assertThat(leaves.size()).isLessThanOrEqualTo(StockProjection.LEAVES_PER_SHARD);
+            // the shard's sums in the item are those of its leaves
+            String shardNumber = shard.getString("_id").substring(PASTA.length() + 1);
+            BigDecimal leavesOnHand = leaves.values().stream().flatMap(byExpiry -> ((Document) byExpiry).values().stream())
+                    .map(sum -> StockProjection.number(((Document) sum).get("onHand"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal shardOnHand = shards.get(shardNumber, Document.class).values().stream()
+                    .map(sum -> StockProjection.number(((Document) sum).get("onHand"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(leavesOnHand).isEqualByComparingTo(shardOnHand);
+        });
+        assertThat(shardDocuments.size() + leafDocuments.size()).isEqualTo(all(mongo, StockProjection.ITEM_LOTS_COLLECTION).size());
+        int lotsInLeaves = leafDocuments.stream().mapToInt(leaf -> leaf.get(StockProjection.LOTS, Document.class).size()).sum();
+        int largestLeaf = leafDocuments.stream().mapToInt(leaf -> leaf.get(StockProjection.LOTS, Document.class).size())
+                .max().orElseThrow();
+        assertThat(lotsInLeaves).as("every lot with stock in one leaf").isEqualTo(lots - 1);
+        assertThat(largestLeaf).as("a leaf holds a small part of the item's lots, not a 32nd of them")
+                .isLessThan(lots / StockProjection.SHARDS_PER_ITEM / 2);
+        assertThat(leafDocuments).allSatisfy(leaf ->
+                assertThat(leaf.get(StockProjection.LOTS, Document.class)).doesNotContainKey("lot-8"));
     }
 
     /**
-     * An item document of the earlier shape (every lot's contribution in the item itself) is carried over the first
-     * time the item changes: the same totals, the contributions moved into the shards.
+     * Shard documents of the earlier shape (the lots in the shard itself, no leaves) are carried over the first time
+     * one of their lots changes: the same totals, every lot of the shard moved into the leaves.
      */
     @Test
-    void anItemOfTheEarlierShapeIsCarriedOverOnItsNextChange() {
-        MongoTemplate earlier = new MongoTemplate(client, "earlier");
-        MongoTemplate fresh = new MongoTemplate(client, "fresh");
+    void aShardOfTheEarlierShapeIsCarriedOverOnItsNextChange() {
+        MongoTemplate earlier = new MongoTemplate(client, "earlier-shards");
+        MongoTemplate fresh = new MongoTemplate(client, "fresh-shards");
         StockProjection earlierProjection = projection(earlier);
         StockProjection freshProjection = projection(fresh);
-        List<Consumer<StockProjection>> history = history();
-        int untilTheTransfer = history.size() - 3;
-        history.subList(0, untilTheTransfer).forEach(step -> step.accept(earlierProjection));
-        history.subList(0, untilTheTransfer).forEach(step -> step.accept(freshProjection));
-        // as the earlier version stored it: lot-1's contribution in the item, no shards
-        earlier.remove(Query.query(Criteria.where("itemCode").is(PASTA)), StockProjection.ITEM_LOTS_COLLECTION);
-        Document item = earlier.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
-        StockLotView lot1 = lot(earlier, "lot-1");
-        item.remove(StockProjection.SHARDS);
-        item.put(StockProjection.LOT_CONTRIBUTIONS, new Document("lot-1", new Document("onHand", item.get("onHand"))
-                .append("reserved", item.get("reserved")).append("available", item.get("available"))
-                .append("expiryDate", lot1.expiryDate().toString())));
-        earlier.save(item, StockQueries.ITEMS_COLLECTION);
+        List<String> lotIds = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lotIds.add(UUID.nameUUIDFromBytes(("lot-" + i).getBytes(StandardCharsets.UTF_8)).toString());
+        }
+        List<Consumer<StockProjection>> receipts = new ArrayList<>(history());
+        for (String lotId : lotIds) {
+            receipts.add(p -> p.on(new GoodsReceived(CENTRAL, "r-" + lotId, null, "donor-1", LocalDate.of(2026, 3, 2),
+                    List.of(new LotReceived(lotId, PASTA, new BigDecimal("10"), UnitOfMeasure.PACK,
+                            lotId.hashCode() % 3 == 0 ? EXPIRY : EXPIRY.plusMonths(6), null, "donor-1", null))), AT));
+        }
+        receipts.forEach(step -> step.accept(earlierProjection));
+        receipts.forEach(step -> step.accept(freshProjection));
+        // as the earlier version stored the pasta's shards: each with its lots in itself, no leaf documents
+        List<Document> pastaShards = earlier.find(Query.query(Criteria.where("itemCode").is(PASTA)
+                .and(StockProjection.LEAVES).exists(true)), Document.class, StockProjection.ITEM_LOTS_COLLECTION);
+        assertThat(pastaShards).hasSize(StockProjection.SHARDS_PER_ITEM);
+        for (Document shard : pastaShards) {
+            Document lots = new Document();
+            for (String leaf : shard.get(StockProjection.LEAVES, Document.class).keySet()) {
+                String leafId = shard.getString("_id") + StockProjection.SEPARATOR + leaf;
+                Document leafDocument = earlier.findById(leafId, Document.class, StockProjection.ITEM_LOTS_COLLECTION);
+                lots.putAll(leafDocument.get(StockProjection.LOTS, Document.class));
+                earlier.remove(Query.query(Criteria.where("_id").is(leafId)), StockProjection.ITEM_LOTS_COLLECTION);
+            }
+            assertThat(lots).isNotEmpty();
+            earlier.save(new Document("_id", shard.getString("_id")).append(StockProjection.LOTS, lots)
+                    .append("itemCode", PASTA), StockProjection.ITEM_LOTS_COLLECTION);
+        }
 
-        history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(earlierProjection));
-        history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(freshProjection));
+        // one lot of every shard changes, so every shard is carried over
+        Map<Integer, String> oneLotPerShard = new TreeMap<>();
+        lotIds.forEach(lotId -> oneLotPerShard.putIfAbsent(StockProjection.shardOf(lotId), lotId));
+        assertThat(oneLotPerShard).hasSize(StockProjection.SHARDS_PER_ITEM);
+        for (StockProjection projection : List.of(earlierProjection, freshProjection)) {
+            oneLotPerShard.values().forEach(lotId -> projection.on(new StockAdjusted(CENTRAL, lotId, PASTA,
+                    new BigDecimal("-3"), AdjustmentReason.DAMAGED, "βράχηκαν", new BigDecimal("7")), "adjust-" + lotId));
+        }
 
         for (String collection : VIEW_COLLECTIONS) {
             assertThat(all(earlier, collection)).as(collection).isEqualTo(all(fresh, collection));
         }
+        Document item = earlier.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
+        assertThat(StockProjection.number(item.get("onHand"))).isEqualByComparingTo(
+                new BigDecimal(38 + 20 + 200 * 10 - 3 * StockProjection.SHARDS_PER_ITEM));
     }
 
     static StockLotView lot(MongoTemplate mongo, String lotId) {
