@@ -1,44 +1,54 @@
 package gr.solidarity.ledger.app.benchmark;
 
 import gr.solidarity.ledger.app.support.Identities;
+import gr.solidarity.ledger.app.support.LedgerProcess;
 import gr.solidarity.ledger.app.support.RunningLedger;
-import gr.solidarity.ledger.app.support.Views;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import gr.solidarity.ledger.messages.identity.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.load;
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.procStatus;
 
 /**
  * The command path (HTTP → command → stored event: one catalogue item per request, bearer token) at 1, 8 and 32
  * requests in flight, beside raw single-row appends of rows of the same size into the same event store, each its own
- * transaction, in the same run. Not part of the default test run: {@code ./mvnw -Pbenchmark verify
- * -Dtest=CommandPathBenchmarkTest} ({@code -Dbenchmark.seconds=20} per measurement, after a warm-up of at most
- * {@code -Dbenchmark.warm-up-seconds=300}). Figures go to the log and to
- * {@code app/target/command-benchmark-report.md}.
+ * fsynced transaction, in the same run, before and after the commands. The ledger runs as README's run command starts
+ * it, in a process of its own with the jar's memory settings ({@code benchmark.jvm}, which Maven passes); the load and
+ * the raw appends come from the benchmark's process. Not part of the default test run: {@code ./mvnw -B -pl app -am
+ * verify -Pbenchmark -Dtest=CommandPathBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbenchmark.seconds=60} per measurement, after a warm-up of at most {@code -Dbenchmark.warm-up-seconds=300}).
+ * Figures go to the log and to {@code app/target/command-benchmark-report.md}.
  */
 @Tag("benchmark")
 class CommandPathBenchmarkTest {
@@ -46,103 +56,121 @@ class CommandPathBenchmarkTest {
     private static final int[] IN_FLIGHT = {1, 8, 32};
     private static final int WARM_UP_ROUND_SECONDS = 10;
     private static final double SETTLED_COMPILER_SHARE = 0.05;
+    private static final String ADMIN = LedgerProcess.basic(Identities.ADMIN, Identities.ADMIN_PASSWORD);
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void commandPathAgainstRawAppends() throws Exception {
-        int seconds = Integer.getInteger("benchmark.seconds", 20);
+        int seconds = Integer.getInteger("benchmark.seconds", 60);
         int warmUpLimit = Integer.getInteger("benchmark.warm-up-seconds", 300);
+        String jvm = System.getProperty("benchmark.jvm", "");
+        if (jvm.isBlank()) {
+            throw new IllegalStateException("run through Maven (-Pbenchmark), which passes the jar's memory settings as"
+                    + " benchmark.jvm, or set -Dbenchmark.jvm");
+        }
         Path data = Files.createTempDirectory("ledger-command-benchmark");
+        try {
+            measure(data, jvm, seconds, warmUpLimit);
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private void measure(Path data, String jvm, int seconds, int warmUpLimit) throws Exception {
         StringBuilder report = new StringBuilder("# Command path benchmark\n\n");
-        long documents;
         try (RunningLedger ledger = RunningLedger.start(data, "logging.level.root=WARN")) {
             ledger.identities().staff(Role.OFFICER);
-            String bearer = "Bearer " + ledger.identities().token("officer", Identities.passwordOf("officer"));
-            int port = Integer.parseInt(ledger.context().getEnvironment().getProperty("local.server.port"));
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            AtomicInteger sequence = new AtomicInteger();
-
-            // warm-up, and the size of the rows a catalogue item stores: on two cores the just-in-time compiler
-            // works on the command path for two minutes and more of load, taking a third of the processor; what a
-            // command costs a ledger that has been running for days is measured after it has settled
-            WarmUp warmUp = warmUp(client, port, bearer, sequence, warmUpLimit);
-            line(report, String.format(Locale.ROOT, "Warm-up: %d s at 8 in flight, until the just-in-time compiler"
-                    + " took less than %.0f %% of the last %d s (%s); compiler time in the last round %,d ms%n%n",
-                    warmUp.seconds(), SETTLED_COMPILER_SHARE * 100, WARM_UP_ROUND_SECONDS,
-                    warmUp.settled() ? "settled" : "limit of " + warmUpLimit + " s reached",
-                    warmUp.lastRoundCompilerMillis()));
-            DataSource dataSource = ledger.bean(DataSource.class);
-            int rowBytes = averageEventBytes(dataSource);
-
-            double raw = rawAppends(dataSource, rowBytes, seconds);
-            line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, one transaction each, into"
-                    + " the same SQLite store: %,.0f rows/s%n%n", rowBytes, raw));
-            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends | CPU ms per command"
-                    + " | compiler ms in the run | resident MB |\n|---|---|---|---|---|---|---|---|\n");
-            for (int inFlight : IN_FLIGHT) {
-                // the CPU the whole process spent from the first request until every view had caught up with the
-                // last, per command: unlike the rate, it hardly depends on what else the machine is running
-                Views.awaitAllCaughtUp(ledger);
-                long cpuBefore = processCpuNanos();
-                long compilerBefore = compilerMillis();
-                Result result = run(client, port, bearer, sequence, inFlight, seconds);
-                Views.awaitAllCaughtUp(ledger);
-                double cpuPerCommand = (processCpuNanos() - cpuBefore) / 1_000_000.0
-                        / Math.max(1, result.commands());
-                line(report, String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f | %.1f | %,d | %,d |%n",
-                        inFlight, result.perSecond(), result.p50(), result.p99(), result.perSecond() / raw,
-                        cpuPerCommand, compilerMillis() - compilerBefore, residentMegabytes()));
-            }
-            long events = count(dataSource, "SELECT count(*) FROM DomainEventEntry");
-            long eventStoreBytes = size(data.resolve("events.sqlite")) + size(data.resolve("events.sqlite-wal"));
-            line(report, String.format(Locale.ROOT, "%nEvent store: %,d events in %,d bytes = %,d bytes per event"
-                    + " (with the raw rows of this run still in the file)%n", events, eventStoreBytes,
-                    eventStoreBytes / Math.max(1, events)));
-            Views.awaitAllCaughtUp(ledger);
-            MongoTemplate mongo = ledger.bean(MongoTemplate.class);
-            documents = mongo.getCollectionNames().stream()
-                    .mapToLong(collection -> mongo.getCollection(collection).estimatedDocumentCount()).sum();
         }
-        // measured after the ledger stopped: the read side's last group commit is then in the file
-        long readModelBytes = size(data.resolve("readmodels.mv.db"));
-        line(report, String.format(Locale.ROOT, "Read side: %,d documents (views and tokens) in %,d bytes ="
-                + " %,d bytes per document%n", documents, readModelBytes, readModelBytes / Math.max(1, documents)));
+        Path events = data.resolve("events.sqlite");
+        try (LedgerProcess ledger = LedgerProcess.start(data, Arrays.asList(jvm.trim().split("\\s+")));
+             Connection store = DriverManager.getConnection("jdbc:sqlite:" + events.toAbsolutePath()
+                     + "?busy_timeout=30000")) {
+            String bearer = ledger.bearer("officer", Identities.passwordOf("officer"));
+            AtomicInteger sequence = new AtomicInteger();
+            line(report, String.format(Locale.ROOT, "The ledger in a process of its own with `%s`; load average at"
+                    + " the start: %s.%n%n", jvm, load()));
+
+            // on two cores the just-in-time compiler works on the command path for two minutes and more of load,
+            // taking a third of the processor; what a command costs a ledger that has been running for days is
+            // measured after it has settled
+            int warmUpSeconds = 0;
+            long lastRoundCompiler = -1;
+            while (warmUpSeconds < warmUpLimit) {
+                double before = compilerSeconds(ledger.pid());
+                run(ledger, bearer, sequence, 8, WARM_UP_ROUND_SECONDS);
+                warmUpSeconds += WARM_UP_ROUND_SECONDS;
+                lastRoundCompiler = Math.round((compilerSeconds(ledger.pid()) - before) * 1000);
+                if (lastRoundCompiler < SETTLED_COMPILER_SHARE * WARM_UP_ROUND_SECONDS * 1000) {
+                    break;
+                }
+            }
+            line(report, String.format(Locale.ROOT, "Warm-up: %d s at 8 in flight, until the ledger's just-in-time"
+                            + " compiler took less than %.0f %% of a %d-s round (%,d ms in the last round)%n%n",
+                    warmUpSeconds, SETTLED_COMPILER_SHARE * 100, WARM_UP_ROUND_SECONDS, lastRoundCompiler));
+
+            int rowBytes = averageEventBytes(store);
+            awaitCaughtUp(ledger, store);
+            double rawBefore = rawAppends(store, rowBytes, seconds);
+            line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, each its own transaction with"
+                    + " an fsync, into the same SQLite store, before the commands: %,.0f rows/s%n%n", rowBytes, rawBefore));
+            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends (before / after) "
+                    + "| ledger CPU ms per command | full collections (paused s) | young collections (paused s) "
+                    + "| ledger compiler ms |\n|---|---|---|---|---|---|---|---|---|\n");
+            List<String> rows = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            for (int inFlight : IN_FLIGHT) {
+                // the CPU the ledger spent from the first request until every view had caught up with the last, per
+                // command: unlike the rate, it hardly depends on what else the machine is running
+                awaitCaughtUp(ledger, store);
+                Map<String, Double> gcBefore = gc(ledger.pid());
+                double compilerBefore = compilerSeconds(ledger.pid());
+                long cpuBefore = cpuMillis(ledger.pid());
+                Result result = run(ledger, bearer, sequence, inFlight, seconds);
+                awaitCaughtUp(ledger, store);
+                double cpuPerCommand = (cpuMillis(ledger.pid()) - cpuBefore) / (double) Math.max(1, result.commands());
+                Map<String, Double> gcAfter = gc(ledger.pid());
+                rates.add(result.perSecond());
+                rows.add(String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %s | %.1f | %.0f (%.1f) | %.0f (%.1f) | %,d |",
+                        inFlight, result.perSecond(), result.p50(), result.p99(), "%s", cpuPerCommand,
+                        gcAfter.get("FGC") - gcBefore.get("FGC"), gcAfter.get("FGCT") - gcBefore.get("FGCT"),
+                        gcAfter.get("YGC") - gcBefore.get("YGC"), gcAfter.get("YGCT") - gcBefore.get("YGCT"),
+                        Math.round((compilerSeconds(ledger.pid()) - compilerBefore) * 1000)));
+                System.out.println(rows.get(rows.size() - 1).replace("%s", "(ratios once the raw appends are measured again)"));
+            }
+            double rawAfter = rawAppends(store, rowBytes, seconds);
+            for (int i = 0; i < rows.size(); i++) {
+                line(report, rows.get(i).replace("%s", String.format(Locale.ROOT, "%.2f / %.2f",
+                        rates.get(i) / rawBefore, rates.get(i) / rawAfter)) + "\n");
+            }
+            Map<String, Long> status = procStatus(ledger.pid());
+            line(report, String.format(Locale.ROOT, "%nRaw appends after the commands: %,.0f rows/s. The ledger's"
+                            + " resident memory at the end %,d MB, at its peak (VmHWM) %,d MB. Load average at the end:"
+                            + " %s.%n", rawAfter, status.get("VmRSS") / (1024 * 1024), status.get("VmHWM") / (1024 * 1024),
+                    load()));
+            long eventCount = count(store, "SELECT count(*) FROM DomainEventEntry");
+            long eventStoreBytes = size(events) + size(data.resolve("events.sqlite-wal"));
+            line(report, String.format(Locale.ROOT, "%nEvent store: %,d events in %,d bytes = %,d bytes per event"
+                    + " (with the raw rows of this run still in the file)%n", eventCount, eventStoreBytes,
+                    eventStoreBytes / Math.max(1, eventCount)));
+        }
         Files.writeString(Path.of("target", "command-benchmark-report.md"), report);
     }
 
     private record Result(long commands, double perSecond, double p50, double p99) {
     }
 
-    private record WarmUp(int seconds, boolean settled, long lastRoundCompilerMillis) {
-    }
-
-    /** Rounds of load at 8 in flight until a round in which the compiler took less than 5 % of the round's time. */
-    private static WarmUp warmUp(HttpClient client, int port, String bearer, AtomicInteger sequence, int limitSeconds)
+    private Result run(LedgerProcess ledger, String bearer, AtomicInteger sequence, int inFlight, int seconds)
             throws InterruptedException {
-        int elapsed = 0;
-        long compiler = 0;
-        while (elapsed < limitSeconds) {
-            long before = compilerMillis();
-            run(client, port, bearer, sequence, 8, WARM_UP_ROUND_SECONDS);
-            elapsed += WARM_UP_ROUND_SECONDS;
-            compiler = compilerMillis() - before;
-            if (compiler < SETTLED_COMPILER_SHARE * WARM_UP_ROUND_SECONDS * 1000) {
-                return new WarmUp(elapsed, true, compiler);
-            }
-        }
-        return new WarmUp(elapsed, false, compiler);
-    }
-
-    /** Time the just-in-time compiler threads have spent compiling since the start (summed over the threads). */
-    private static long compilerMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-    }
-
-    private static Result run(HttpClient client, int port, String bearer, AtomicInteger sequence, int inFlight,
-                              int seconds) throws InterruptedException {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        URI items = ledger.uri("/api/catalogue/items");
         ExecutorService senders = Executors.newFixedThreadPool(inFlight);
         for (int i = 0; i < inFlight; i++) {
             senders.submit(() -> {
@@ -153,10 +181,9 @@ class CommandPathBenchmarkTest {
                             """.formatted(n, n, n);
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + port + "/api/catalogue/items"))
-                                .header("Content-Type", "application/json").header("Authorization", bearer)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(items)
+                                        .header("Content-Type", "application/json").header("Authorization", bearer)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.discarding());
                         if (answer.statusCode() == 201) {
                             latencies.add(System.nanoTime() - start);
@@ -180,43 +207,100 @@ class CommandPathBenchmarkTest {
                 millis(sorted, 0.99));
     }
 
-    private static double rawAppends(DataSource dataSource, int rowBytes, int seconds) throws Exception {
+    /** Until every view's processor has reached the last stored event. */
+    private void awaitCaughtUp(LedgerProcess ledger, Connection store) throws Exception {
+        long head = count(store, "SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(ledger.uri("/api/admin/projections"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", ADMIN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long lowest = Long.MAX_VALUE;
+            for (JsonNode projection : JsonMapper.builder().build().readTree(response.body())) {
+                JsonNode position = projection.get("position");
+                lowest = Math.min(lowest, position == null || position.isNull() ? -1 : position.asLong());
+            }
+            if (lowest >= head) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the views did not reach event " + head + " within 10 minutes");
+    }
+
+    private static double rawAppends(Connection store, int rowBytes, int seconds) throws Exception {
         byte[] row = new byte[rowBytes];
         long rows = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE IF NOT EXISTS BenchmarkRow (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        + " data BLOB NOT NULL)");
-                // each row its own transaction on the disk when its insert returns, as a command is when answered
-                create.execute("PRAGMA synchronous = FULL");
-            }
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BenchmarkRow (data) VALUES (?)")) {
-                while (System.nanoTime() < end) {
-                    insert.setBytes(1, row);
-                    insert.executeUpdate();
-                    rows++;
-                }
-            } finally {
-                try (Statement restore = connection.createStatement()) {
-                    restore.execute("PRAGMA synchronous = NORMAL");
-                }
+        try (Statement create = store.createStatement()) {
+            create.execute("CREATE TABLE IF NOT EXISTS BenchmarkRow (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " data BLOB NOT NULL)");
+            // each row its own transaction on the disk when its insert returns, as a command is when answered
+            create.execute("PRAGMA synchronous = FULL");
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try (PreparedStatement insert = store.prepareStatement("INSERT INTO BenchmarkRow (data) VALUES (?)")) {
+            while (System.nanoTime() < end) {
+                insert.setBytes(1, row);
+                insert.executeUpdate();
+                rows++;
             }
         }
         return rows / (double) seconds;
     }
 
-    private static int averageEventBytes(DataSource dataSource) throws Exception {
-        return (int) count(dataSource, "SELECT avg(length(payload) + coalesce(length(metaData), 0) + 150)"
+    private static int averageEventBytes(Connection store) throws Exception {
+        return (int) count(store, "SELECT avg(length(payload) + coalesce(length(metaData), 0) + 150)"
                 + " FROM DomainEventEntry WHERE payloadType LIKE '%CatalogueItemAdded'");
     }
 
-    private static long count(DataSource dataSource, String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+    private static long count(Connection store, String sql) throws Exception {
+        try (Statement statement = store.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    /** The ledger's collections so far, from the JDK's jstat: counts and seconds paused, young and full. */
+    private static Map<String, Double> gc(long pid) throws Exception {
+        return jstat(pid, "-gc");
+    }
+
+    /** Seconds the ledger's just-in-time compiler threads have spent compiling since it started. */
+    private static double compilerSeconds(long pid) throws Exception {
+        return jstat(pid, "-compiler").get("Time");
+    }
+
+    private static Map<String, Double> jstat(long pid, String option) throws Exception {
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        Process jstat = new ProcessBuilder(java.resolveSibling("jstat").toString(), option, Long.toString(pid))
+                .redirectErrorStream(true).start();
+        String output = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jstat.waitFor(30, TimeUnit.SECONDS);
+        String[] lines = output.strip().split("\n");
+        if (lines.length < 2) {
+            throw new IllegalStateException("jstat " + option + " gave: " + output);
+        }
+        String[] names = lines[0].trim().split("\\s+");
+        String[] values = lines[1].trim().split("\\s+");
+        Map<String, Double> columns = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(names.length, values.length); i++) {
+            try {
+                columns.put(names[i], Double.parseDouble(values[i]));
+            } catch (NumberFormatException notANumber) {
+                // a column such as the last failed method's name
+            }
+        }
+        return columns;
+    }
+
+    /** Processor time of the ledger's process (user and system), from /proc. */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, the 14th and 15th fields of the line (the 12th and 13th after the command's name), in
+        // clock ticks of 1/100 s (USER_HZ on Linux)
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / 100;
     }
 
     private static double millis(List<Long> sorted, double quantile) {
@@ -224,21 +308,6 @@ class CommandPathBenchmarkTest {
             return Double.NaN;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * quantile))) / 1_000_000.0;
-    }
-
-    private static long residentMegabytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
-    }
-
-    /** CPU time of this process: the ledger and the benchmark's HTTP client, which runs in it too. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static long size(Path file) throws IOException {

@@ -47,6 +47,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.load;
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.procStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -485,17 +487,6 @@ class ScaleBenchmarkTest {
         }
     }
 
-    private static Map<String, Long> procStatus(long pid) throws IOException {
-        Map<String, Long> status = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
-                String[] parts = line.split("\\s+");
-                status.put(parts[0].substring(0, parts[0].length() - 1), Long.parseLong(parts[1]) * 1024);
-            }
-        }
-        return status;
-    }
-
     private void writeReport(String tableHeader, List<String> rows, List<Long> heads,
                              Map<String, List<Long>> documentsByView, int copies, Template template)
             throws IOException {
@@ -584,15 +575,6 @@ class ScaleBenchmarkTest {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException unreadable) {
-            return "n/a";
-        }
     }
 
     private static int freePort() throws IOException {

@@ -34,8 +34,17 @@ public final class LedgerProcess implements AutoCloseable {
     }
 
     public static LedgerProcess start(Path dataDirectory, String... properties) throws IOException {
+        return start(dataDirectory, List.of("-Xmx512m"), properties);
+    }
+
+    /** Started with the given options of the Java virtual machine (the jar's memory settings, say). */
+    public static LedgerProcess start(Path dataDirectory, List<String> jvmOptions, String... properties)
+            throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
                 "-cp", System.getProperty("java.class.path"), SolidarityLedgerApplication.class.getName(),
                 "--ledger.data-dir=" + dataDirectory.toAbsolutePath(), "--server.port=" + port,
@@ -44,10 +53,12 @@ public final class LedgerProcess implements AutoCloseable {
         for (String property : properties) {
             command.add("--" + property);
         }
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("ledger.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("ledger.log").toFile()));
+        // as README's run command sets it
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         LedgerProcess ledger = new LedgerProcess(process, port);
         ledger.awaitUp();
         return ledger;
@@ -57,6 +68,14 @@ public final class LedgerProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     public HttpClient client() {
