@@ -462,11 +462,18 @@ class StockProjection {
         Document shardDoc = documents.find(ITEM_LOTS_COLLECTION, id);
         Document leaves = shardDoc != null && shardDoc.get(LEAVES) instanceof Document stored
                 ? new Document(stored) : new Document();
+        boolean carriedOver = false;
         if (shardDoc != null && shardDoc.get(LOTS) instanceof Document earlier) {
             earlier.forEach((earlierLot, earlierContribution) ->
                     contributeToLeaf(itemCode, earlierLot, (Document) earlierContribution, leaves));
+            carriedOver = true;
         }
         contributeToLeaf(itemCode, lotId, contribution, leaves);
+        if (carriedOver) {
+            // until its leaves are stored the earlier shard is the only copy of its lots: were it replaced first and
+            // the leaves lost to a crash, handling the event again would find nothing left to carry over
+            documents.flush(ITEM_LOTS_COLLECTION);
+        }
         if (leaves.isEmpty()) {
             if (shardDoc != null) {
                 documents.delete(ITEM_LOTS_COLLECTION, id);
@@ -563,7 +570,10 @@ class StockProjection {
         return itemCode + SEPARATOR + shardOf(lotId);
     }
 
-    /** A lot's leaf within its shard; the lots of a shard are those whose leaf number, modulo the shards, is the shard. */
+    /**
+     * A lot's leaf within its shard: the next bits of the same hash above those that choose the shard, so the leaves
+     * split each shard's lots again.
+     */
     static int leafOf(String lotId) {
         return Math.floorMod(lotId.hashCode(), SHARDS_PER_ITEM * LEAVES_PER_SHARD) / SHARDS_PER_ITEM;
     }

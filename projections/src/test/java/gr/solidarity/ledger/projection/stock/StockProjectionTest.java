@@ -333,17 +333,135 @@ class StockProjectionTest {
         Map<Integer, String> oneLotPerShard = new TreeMap<>();
         lotIds.forEach(lotId -> oneLotPerShard.putIfAbsent(StockProjection.shardOf(lotId), lotId));
         assertThat(oneLotPerShard).hasSize(StockProjection.SHARDS_PER_ITEM);
-        for (StockProjection projection : List.of(earlierProjection, freshProjection)) {
-            oneLotPerShard.values().forEach(lotId -> projection.on(new StockAdjusted(CENTRAL, lotId, PASTA,
-                    new BigDecimal("-3"), AdjustmentReason.DAMAGED, "βράχηκαν", new BigDecimal("7")), "adjust-" + lotId));
-        }
+        // in one batch, as a processor handles them, and the first of them runs out
+        List<Consumer<StockProjection>> adjustments = new ArrayList<>();
+        oneLotPerShard.values().forEach(lotId -> {
+            BigDecimal delta = adjustments.isEmpty() ? new BigDecimal("-10") : new BigDecimal("-3");
+            adjustments.add(p -> p.on(new StockAdjusted(CENTRAL, lotId, PASTA, delta, AdjustmentReason.DAMAGED,
+                    "βράχηκαν", BigDecimal.TEN.add(delta)), "adjust-" + lotId));
+        });
+        inOneBatch(appliedTo(adjustments, earlierProjection));
+        adjustments.forEach(step -> step.accept(freshProjection));
 
         for (String collection : VIEW_COLLECTIONS) {
             assertThat(all(earlier, collection)).as(collection).isEqualTo(all(fresh, collection));
         }
         Document item = earlier.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
         assertThat(StockProjection.number(item.get("onHand"))).isEqualByComparingTo(
-                new BigDecimal(38 + 20 + 200 * 10 - 3 * StockProjection.SHARDS_PER_ITEM));
+                new BigDecimal(38 + 20 + 200 * 10 - 10 - 3 * (StockProjection.SHARDS_PER_ITEM - 1)));
+    }
+
+    /**
+     * A lot that runs out leaves its leaf, a leaf left empty is deleted and leaves its shard's sums, and a shard left
+     * empty is deleted and leaves the item's.
+     */
+    @Test
+    void aLotThatRunsOutLeavesItsLeafItsShardAndTheItem() {
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        StockProjection projection = projection(mongo);
+        projection.on(new CatalogueItemAdded(PASTA, "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false));
+        projection.on(new WarehouseRegistered(CENTRAL, "Κεντρική Αποθήκη", ioannina(),
+                new PostalAddress("ΒΙΠΕ", "45500", "Ιωάννινα")));
+        // three lots of one shard: two share a leaf, the third has a leaf of its own; a fourth alone in its shard
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; candidates.size() < 5_000; i++) {
+            candidates.add(UUID.nameUUIDFromBytes(("receipt-" + i).getBytes(StandardCharsets.UTF_8)) + "-1");
+        }
+        String first = candidates.get(0);
+        String sameLeaf = candidates.stream().skip(1).filter(id -> StockProjection.leafId(PASTA, id)
+                .equals(StockProjection.leafId(PASTA, first))).findFirst().orElseThrow();
+        String otherLeaf = candidates.stream().filter(id -> StockProjection.shardOf(id) == StockProjection.shardOf(first)
+                && StockProjection.leafOf(id) != StockProjection.leafOf(first)).findFirst().orElseThrow();
+        String alone = candidates.stream().filter(id -> StockProjection.shardOf(id) != StockProjection.shardOf(first))
+                .findFirst().orElseThrow();
+        for (String lotId : List.of(first, sameLeaf, otherLeaf, alone)) {
+            projection.on(new GoodsReceived(CENTRAL, "r-" + lotId, null, "donor-1", LocalDate.of(2026, 3, 2), List.of(
+                    new LotReceived(lotId, PASTA, new BigDecimal("10"), UnitOfMeasure.PACK, EXPIRY, null, "donor-1",
+                            null))), AT);
+        }
+        assertThat(mongo.findAll(Document.class, StockProjection.ITEM_LOTS_COLLECTION)).hasSize(5);
+
+        runOut(projection, first);
+        Document sharedLeaf = document(mongo, StockProjection.leafId(PASTA, sameLeaf));
+        assertThat(sharedLeaf.get(StockProjection.LOTS, Document.class).keySet()).containsExactly(sameLeaf);
+        assertThat(onHand(document(mongo, StockProjection.shardId(PASTA, first)), StockProjection.LEAVES))
+                .isEqualByComparingTo("20");
+
+        runOut(projection, sameLeaf);
+        assertThat(document(mongo, StockProjection.leafId(PASTA, sameLeaf))).as("an empty leaf is deleted").isNull();
+        Document shard = document(mongo, StockProjection.shardId(PASTA, first));
+        assertThat(shard.get(StockProjection.LEAVES, Document.class).keySet())
+                .containsExactly(String.valueOf(StockProjection.leafOf(otherLeaf)));
+        assertThat(onHand(shard, StockProjection.LEAVES)).isEqualByComparingTo("10");
+
+        runOut(projection, alone);
+        assertThat(document(mongo, StockProjection.shardId(PASTA, alone))).as("an empty shard is deleted").isNull();
+        assertThat(document(mongo, StockProjection.leafId(PASTA, alone))).isNull();
+        Document item = document(mongo, PASTA, StockQueries.ITEMS_COLLECTION);
+        assertThat(item.get(StockProjection.SHARDS, Document.class).keySet())
+                .containsExactly(String.valueOf(StockProjection.shardOf(first)));
+        assertThat(StockProjection.number(item.get("onHand"))).isEqualByComparingTo("10");
+        assertThat(item.get("lots")).isEqualTo(1);
+
+        runOut(projection, otherLeaf);
+        assertThat(mongo.findAll(Document.class, StockProjection.ITEM_LOTS_COLLECTION)).isEmpty();
+        item = document(mongo, PASTA, StockQueries.ITEMS_COLLECTION);
+        assertThat(item.get(StockProjection.SHARDS, Document.class)).isEmpty();
+        assertThat(StockProjection.number(item.get("onHand"))).isZero();
+        assertThat(item.get("lots")).isEqualTo(0);
+    }
+
+    private static void runOut(StockProjection projection, String lotId) {
+        projection.on(new StockAdjusted(CENTRAL, lotId, PASTA, new BigDecimal("-10"), AdjustmentReason.DAMAGED,
+                "χάλασαν", BigDecimal.ZERO), "run-out-" + lotId);
+    }
+
+    private static Document document(MongoTemplate mongo, String id) {
+        return document(mongo, id, StockProjection.ITEM_LOTS_COLLECTION);
+    }
+
+    private static Document document(MongoTemplate mongo, String id, String collection) {
+        return mongo.findById(id, Document.class, collection);
+    }
+
+    /** The on-hand sums of a document of sums: part → expiry date → sums. */
+    private static BigDecimal onHand(Document document, String field) {
+        return document.get(field, Document.class).values().stream()
+                .flatMap(byExpiry -> ((Document) byExpiry).values().stream())
+                .map(sums -> StockProjection.number(((Document) sums).get("onHand")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * An item document of the earlier shape (every lot's contribution in the item itself) is carried over the first
+     * time the item changes: the same totals, the contributions moved into the shards' leaves.
+     */
+    @Test
+    void anItemOfTheEarlierShapeIsCarriedOverOnItsNextChange() {
+        MongoTemplate earlier = new MongoTemplate(client, "earlier");
+        MongoTemplate fresh = new MongoTemplate(client, "fresh");
+        StockProjection earlierProjection = projection(earlier);
+        StockProjection freshProjection = projection(fresh);
+        List<Consumer<StockProjection>> history = history();
+        int untilTheTransfer = history.size() - 3;
+        history.subList(0, untilTheTransfer).forEach(step -> step.accept(earlierProjection));
+        history.subList(0, untilTheTransfer).forEach(step -> step.accept(freshProjection));
+        // as the earlier version stored it: lot-1's contribution in the item, no shards
+        earlier.remove(Query.query(Criteria.where("itemCode").is(PASTA)), StockProjection.ITEM_LOTS_COLLECTION);
+        Document item = earlier.findById(PASTA, Document.class, StockQueries.ITEMS_COLLECTION);
+        StockLotView lot1 = lot(earlier, "lot-1");
+        item.remove(StockProjection.SHARDS);
+        item.put(StockProjection.LOT_CONTRIBUTIONS, new Document("lot-1", new Document("onHand", item.get("onHand"))
+                .append("reserved", item.get("reserved")).append("available", item.get("available"))
+                .append("expiryDate", lot1.expiryDate().toString())));
+        earlier.save(item, StockQueries.ITEMS_COLLECTION);
+
+        history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(earlierProjection));
+        history.subList(untilTheTransfer, history.size()).forEach(step -> step.accept(freshProjection));
+
+        for (String collection : VIEW_COLLECTIONS) {
+            assertThat(all(earlier, collection)).as(collection).isEqualTo(all(fresh, collection));
+        }
     }
 
     static StockLotView lot(MongoTemplate mongo, String lotId) {
