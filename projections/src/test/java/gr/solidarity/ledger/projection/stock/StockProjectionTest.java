@@ -239,10 +239,7 @@ class StockProjectionTest {
     @Test
     void anItemInManyLotsKeepsSumsPerShardAndExpiryDateNotPerLot() {
         MongoTemplate mongo = new MongoTemplate(client, "test");
-        StockProjection projection = projection(mongo);
-        projection.on(new CatalogueItemAdded(PASTA, "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false));
-        projection.on(new WarehouseRegistered(CENTRAL, "Κεντρική Αποθήκη", ioannina(),
-                new PostalAddress("ΒΙΠΕ", "45500", "Ιωάννινα")));
+        StockProjection projection = withPastaAndCentral(projection(mongo));
         int lots = 500;
         for (int i = 0; i < lots; i++) {
             LocalDate expiry = i % 2 == 0 ? EXPIRY : EXPIRY.plusMonths(6);
@@ -358,10 +355,7 @@ class StockProjectionTest {
     @Test
     void aLotThatRunsOutLeavesItsLeafItsShardAndTheItem() {
         MongoTemplate mongo = new MongoTemplate(client, "test");
-        StockProjection projection = projection(mongo);
-        projection.on(new CatalogueItemAdded(PASTA, "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false));
-        projection.on(new WarehouseRegistered(CENTRAL, "Κεντρική Αποθήκη", ioannina(),
-                new PostalAddress("ΒΙΠΕ", "45500", "Ιωάννινα")));
+        StockProjection projection = withPastaAndCentral(projection(mongo));
         // three lots of one shard: two share a leaf, the third has a leaf of its own; a fourth alone in its shard
         List<String> candidates = new ArrayList<>();
         for (int i = 0; candidates.size() < 5_000; i++) {
@@ -409,6 +403,14 @@ class StockProjectionTest {
         assertThat(item.get(StockProjection.SHARDS, Document.class)).isEmpty();
         assertThat(StockProjection.number(item.get("onHand"))).isZero();
         assertThat(item.get("lots")).isEqualTo(0);
+    }
+
+    /** The projection, once it knows the pasta and the central warehouse. */
+    private static StockProjection withPastaAndCentral(StockProjection projection) {
+        projection.on(new CatalogueItemAdded(PASTA, "Μακαρόνια", "Pasta", ItemCategory.DRY_FOOD, UnitOfMeasure.PACK, false));
+        projection.on(new WarehouseRegistered(CENTRAL, "Κεντρική Αποθήκη", ioannina(),
+                new PostalAddress("ΒΙΠΕ", "45500", "Ιωάννινα")));
+        return projection;
     }
 
     private static void runOut(StockProjection projection, String lotId) {
