@@ -119,11 +119,7 @@ class CommandPathBenchmarkTest {
             double rawBefore = rawAppends(store, rowBytes, seconds);
             line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, each its own transaction with"
                     + " an fsync, into the same SQLite store, before the commands: %,.0f rows/s%n%n", rowBytes, rawBefore));
-            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends (before / after) "
-                    + "| ledger CPU ms per command | full collections (paused s) | young collections (paused s) "
-                    + "| ledger compiler ms |\n|---|---|---|---|---|---|---|---|---|\n");
-            List<String> rows = new ArrayList<>();
-            List<Double> rates = new ArrayList<>();
+            List<Measured> measured = new ArrayList<>();
             for (int inFlight : IN_FLIGHT) {
                 // the CPU the ledger spent from the first request until every view had caught up with the last, per
                 // command: unlike the rate, it hardly depends on what else the machine is running
@@ -135,18 +131,21 @@ class CommandPathBenchmarkTest {
                 awaitCaughtUp(ledger, store);
                 double cpuPerCommand = (cpuMillis(ledger.pid()) - cpuBefore) / (double) Math.max(1, result.commands());
                 Map<String, Double> gcAfter = gc(ledger.pid());
-                rates.add(result.perSecond());
-                rows.add(String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %s | %.1f | %.0f (%.1f) | %.0f (%.1f) | %,d |",
-                        inFlight, result.perSecond(), result.p50(), result.p99(), "%s", cpuPerCommand,
+                Measured measurement = new Measured(inFlight, result, cpuPerCommand,
                         gcAfter.get("FGC") - gcBefore.get("FGC"), gcAfter.get("FGCT") - gcBefore.get("FGCT"),
                         gcAfter.get("YGC") - gcBefore.get("YGC"), gcAfter.get("YGCT") - gcBefore.get("YGCT"),
-                        Math.round((compilerSeconds(ledger.pid()) - compilerBefore) * 1000)));
-                System.out.println(rows.get(rows.size() - 1).replace("%s", "(ratios once the raw appends are measured again)"));
+                        Math.round((compilerSeconds(ledger.pid()) - compilerBefore) * 1000));
+                measured.add(measurement);
+                System.out.println(measurement.row("(ratios once the raw appends are measured again)"));
             }
             double rawAfter = rawAppends(store, rowBytes, seconds);
-            for (int i = 0; i < rows.size(); i++) {
-                line(report, rows.get(i).replace("%s", String.format(Locale.ROOT, "%.2f / %.2f",
-                        rates.get(i) / rawBefore, rates.get(i) / rawAfter)) + "\n");
+            line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends (before / after) "
+                    + "| ledger CPU ms per command | full collections (paused s) | young collections (paused s) "
+                    + "| ledger compiler ms |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (Measured measurement : measured) {
+                double rate = measurement.result().perSecond();
+                line(report, measurement.row(String.format(Locale.ROOT, "%.2f / %.2f", rate / rawBefore,
+                        rate / rawAfter)) + "\n");
             }
             Map<String, Long> status = procStatus(ledger.pid());
             line(report, String.format(Locale.ROOT, "%nRaw appends after the commands: %,.0f rows/s. The ledger's"
@@ -163,6 +162,18 @@ class CommandPathBenchmarkTest {
     }
 
     private record Result(long commands, double perSecond, double p50, double p99) {
+    }
+
+    /** One run at a number of requests in flight, with what the ledger's process spent on it. */
+    private record Measured(int inFlight, Result result, double cpuPerCommand, double fullCollections,
+                            double fullPausedSeconds, double youngCollections, double youngPausedSeconds,
+                            long compilerMillis) {
+
+        String row(String ratios) {
+            return String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %s | %.1f | %.0f (%.1f) | %.0f (%.1f) | %,d |",
+                    inFlight, result.perSecond(), result.p50(), result.p99(), ratios, cpuPerCommand, fullCollections,
+                    fullPausedSeconds, youngCollections, youngPausedSeconds, compilerMillis);
+        }
     }
 
     private Result run(LedgerProcess ledger, String bearer, AtomicInteger sequence, int inFlight, int seconds)

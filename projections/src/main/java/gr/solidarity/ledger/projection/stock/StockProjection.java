@@ -155,12 +155,12 @@ class StockProjection {
                         event -> shardAndLeaf(event.itemCode(), event.lotId()).toList())
                 .prefetch(StockTransferredOut.class, ITEM_LOTS_COLLECTION, event -> event.lines().stream()
                         .flatMap(line -> shardAndLeaf(line.itemCode(), line.lotId())).toList())
-                .prefetch(StockReserved.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()))
-                .prefetch(ReservationReleased.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()))
-                .prefetch(ReservedStockDispatched.class, ITEM_LOTS_COLLECTION, event -> shardIds(event.lines()));
+                .prefetch(StockReserved.class, ITEM_LOTS_COLLECTION, event -> shardAndLeafIds(event.lines()))
+                .prefetch(ReservationReleased.class, ITEM_LOTS_COLLECTION, event -> shardAndLeafIds(event.lines()))
+                .prefetch(ReservedStockDispatched.class, ITEM_LOTS_COLLECTION, event -> shardAndLeafIds(event.lines()));
     }
 
-    private static List<String> shardIds(List<ReservedLot> lines) {
+    private static List<String> shardAndLeafIds(List<ReservedLot> lines) {
         return lines.stream().flatMap(line -> shardAndLeaf(line.itemCode(), line.lotId())).toList();
     }
 
@@ -402,8 +402,8 @@ class StockProjection {
      * its leaf's document; the leaf's sums per expiry date go into its shard's document, the shard's into the item
      * document; the item's totals are the sum of those. A movement thus reads and rewrites one leaf's lots and two
      * documents of sums, not every lot the item holds; a shard document of the earlier shape (its lots in itself, no
-     * leaves) has its lots moved into the leaves the first time one of them changes. The sums are kept per expiry date because the query side leaves out what expired by the day it is asked, which
-     * no event announces.
+     * leaves) has its lots moved into the leaves the first time one of them changes. The sums are kept per expiry date
+     * because the query side leaves out what expired by the day it is asked, which no event announces.
      */
     private void recomputeItem(String itemCode) {
         recomputeItem(itemCode, null);
@@ -427,26 +427,18 @@ class StockProjection {
                             .append("available", changedLot.get("available"))
                             .append("expiryDate", changedLot.getString("expiryDate")), shards);
         }
-        BigDecimal onHand = BigDecimal.ZERO;
-        BigDecimal reserved = BigDecimal.ZERO;
-        BigDecimal available = BigDecimal.ZERO;
-        int lots = 0;
+        Sums total = new Sums();
         for (Object byExpiry : shards.values()) {
-            for (Object value : ((Document) byExpiry).values()) {
-                Document sums = (Document) value;
-                onHand = onHand.add(number(sums.get("onHand")));
-                reserved = reserved.add(number(sums.get("reserved")));
-                available = available.add(number(sums.get("available")));
-                lots += sums.getInteger("lots", 0);
-            }
+            ((Document) byExpiry).values().forEach(sums -> total.add((Document) sums));
         }
+        BigDecimal available = total.available;
         BigDecimal minimum = item.get("minimum") == null ? null : number(item.get("minimum"));
         boolean below = minimum != null && available.compareTo(minimum) < 0;
         item.put(SHARDS, shards);
-        item.put("onHand", decimal(onHand));
-        item.put("reserved", decimal(reserved));
+        item.put("onHand", decimal(total.onHand));
+        item.put("reserved", decimal(total.reserved));
         item.put("available", decimal(available));
-        item.put("lots", lots);
+        item.put("lots", total.lots);
         item.put("belowMinimum", below);
         item.put("shortfall", below ? decimal(minimum.subtract(available)) : null);
         documents.save(StockQueries.ITEMS_COLLECTION, item);
@@ -516,49 +508,56 @@ class StockProjection {
 
     /** The lots' sums per expiry date; a lot counts among an expiry date's lots while it holds stock. */
     private static Document lotSums(Iterable<Object> lots) {
-        Map<String, BigDecimal[]> byExpiry = new TreeMap<>();
-        Map<String, Integer> lotsByExpiry = new TreeMap<>();
+        Map<String, Sums> byExpiry = new TreeMap<>();
         for (Object value : lots) {
             Document lot = (Document) value;
             String expiry = lot.getString("expiryDate") == null ? NO_EXPIRY : lot.getString("expiryDate");
             BigDecimal lotOnHand = number(lot.get("onHand"));
-            add(byExpiry, expiry, lotOnHand, number(lot.get("reserved")), number(lot.get("available")));
-            lotsByExpiry.merge(expiry, lotOnHand.signum() > 0 ? 1 : 0, Integer::sum);
+            byExpiry.computeIfAbsent(expiry, date -> new Sums()).add(lotOnHand, number(lot.get("reserved")),
+                    number(lot.get("available")), lotOnHand.signum() > 0 ? 1 : 0);
         }
-        return sumsDocument(byExpiry, lotsByExpiry);
+        return document(byExpiry);
     }
 
     /** Sums per expiry date of several parts (the leaves of a shard), merged into one per expiry date. */
     private static Document mergedSums(Iterable<Object> parts) {
-        Map<String, BigDecimal[]> byExpiry = new TreeMap<>();
-        Map<String, Integer> lotsByExpiry = new TreeMap<>();
+        Map<String, Sums> byExpiry = new TreeMap<>();
         for (Object part : parts) {
-            ((Document) part).forEach((expiry, value) -> {
-                Document sums = (Document) value;
-                add(byExpiry, expiry, number(sums.get("onHand")), number(sums.get("reserved")),
-                        number(sums.get("available")));
-                lotsByExpiry.merge(expiry, sums.getInteger("lots", 0), Integer::sum);
-            });
+            ((Document) part).forEach((expiry, sums) ->
+                    byExpiry.computeIfAbsent(expiry, date -> new Sums()).add((Document) sums));
         }
-        return sumsDocument(byExpiry, lotsByExpiry);
+        return document(byExpiry);
     }
 
-    private static void add(Map<String, BigDecimal[]> byExpiry, String expiry, BigDecimal onHand, BigDecimal reserved,
-                            BigDecimal available) {
-        BigDecimal[] sums = byExpiry.computeIfAbsent(expiry,
-                key -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-        sums[0] = sums[0].add(onHand);
-        sums[1] = sums[1].add(reserved);
-        sums[2] = sums[2].add(available);
+    private static Document document(Map<String, Sums> byExpiry) {
+        Document document = new Document();
+        byExpiry.forEach((expiry, sums) -> document.put(expiry, sums.document()));
+        return document;
     }
 
-    private static Document sumsDocument(Map<String, BigDecimal[]> byExpiry, Map<String, Integer> lotsByExpiry) {
-        Document sumsByExpiry = new Document();
-        byExpiry.forEach((expiry, sums) -> sumsByExpiry.put(expiry, new Document("onHand", decimal(sums[0]))
-                .append("reserved", decimal(sums[1]))
-                .append("available", decimal(sums[2]))
-                .append("lots", lotsByExpiry.get(expiry))));
-        return sumsByExpiry;
+    /** On hand, reserved and available, and how many lots hold stock, added up; stored as {@link #document()} gives. */
+    private static final class Sums {
+        private BigDecimal onHand = BigDecimal.ZERO;
+        private BigDecimal reserved = BigDecimal.ZERO;
+        private BigDecimal available = BigDecimal.ZERO;
+        private int lots;
+
+        void add(BigDecimal addedOnHand, BigDecimal addedReserved, BigDecimal addedAvailable, int addedLots) {
+            onHand = onHand.add(addedOnHand);
+            reserved = reserved.add(addedReserved);
+            available = available.add(addedAvailable);
+            lots += addedLots;
+        }
+
+        void add(Document sums) {
+            add(number(sums.get("onHand")), number(sums.get("reserved")), number(sums.get("available")),
+                    sums.getInteger("lots", 0));
+        }
+
+        Document document() {
+            return new Document("onHand", decimal(onHand)).append("reserved", decimal(reserved))
+                    .append("available", decimal(available)).append("lots", lots);
+        }
     }
 
     /** Stable across processes and versions: {@link String#hashCode()} is defined by the language. */
