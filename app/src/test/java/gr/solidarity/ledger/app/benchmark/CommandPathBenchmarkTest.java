@@ -48,6 +48,8 @@ import static gr.solidarity.ledger.app.benchmark.ProcessFigures.procStatus;
  * the raw appends come from the benchmark's process. Not part of the default test run: {@code ./mvnw -B -pl app -am
  * verify -Pbenchmark -Dtest=CommandPathBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbenchmark.seconds=60} per measurement, after a warm-up of at most {@code -Dbenchmark.warm-up-seconds=300}).
+ * {@code -Dbenchmark.roles=command} runs the ledger with the command role alone, as the command process of the
+ * production topology runs, without the views (the default is both roles in one process, the embedded default).
  * Figures go to the log and to {@code app/target/command-benchmark-report.md}.
  */
 @Tag("benchmark")
@@ -66,13 +68,14 @@ class CommandPathBenchmarkTest {
         int seconds = Integer.getInteger("benchmark.seconds", 60);
         int warmUpLimit = Integer.getInteger("benchmark.warm-up-seconds", 300);
         String jvm = System.getProperty("benchmark.jvm", "");
+        String roles = System.getProperty("benchmark.roles", "command,query");
         if (jvm.isBlank()) {
             throw new IllegalStateException("run through Maven (-Pbenchmark), which passes the jar's memory settings as"
                     + " benchmark.jvm, or set -Dbenchmark.jvm");
         }
         Path data = Files.createTempDirectory("ledger-command-benchmark");
         try {
-            measure(data, jvm, seconds, warmUpLimit);
+            measure(data, jvm, roles, seconds, warmUpLimit);
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -82,19 +85,21 @@ class CommandPathBenchmarkTest {
         }
     }
 
-    private void measure(Path data, String jvm, int seconds, int warmUpLimit) throws Exception {
+    private void measure(Path data, String jvm, String roles, int seconds, int warmUpLimit) throws Exception {
+        boolean views = roles.contains("query");
         StringBuilder report = new StringBuilder("# Command path benchmark\n\n");
         try (RunningLedger ledger = RunningLedger.start(data, "logging.level.root=WARN")) {
             ledger.identities().staff(Role.OFFICER);
         }
         Path events = data.resolve("events.sqlite");
-        try (LedgerProcess ledger = LedgerProcess.start(data, Arrays.asList(jvm.trim().split("\\s+")));
+        try (LedgerProcess ledger = LedgerProcess.start(data, Arrays.asList(jvm.trim().split("\\s+")),
+                "ledger.roles=" + roles);
              Connection store = DriverManager.getConnection("jdbc:sqlite:" + events.toAbsolutePath()
                      + "?busy_timeout=30000")) {
             String bearer = ledger.bearer("officer", Identities.passwordOf("officer"));
             AtomicInteger sequence = new AtomicInteger();
-            line(report, String.format(Locale.ROOT, "The ledger in a process of its own with `%s`; load average at"
-                    + " the start: %s.%n%n", jvm, load()));
+            line(report, String.format(Locale.ROOT, "The ledger in a process of its own with `%s`, roles %s; load"
+                    + " average at the start: %s.%n%n", jvm, roles, load()));
 
             // on two cores the just-in-time compiler works on the command path for two minutes and more of load,
             // taking a third of the processor; what a command costs a ledger that has been running for days is
@@ -115,7 +120,7 @@ class CommandPathBenchmarkTest {
                     warmUpSeconds, SETTLED_COMPILER_SHARE * 100, WARM_UP_ROUND_SECONDS, lastRoundCompiler));
 
             int rowBytes = averageEventBytes(store);
-            awaitCaughtUp(ledger, store);
+            awaitCaughtUp(ledger, store, views);
             double rawBefore = rawAppends(store, rowBytes, seconds);
             line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, each its own transaction with"
                     + " an fsync, into the same SQLite store, before the commands: %,.0f rows/s%n%n", rowBytes, rawBefore));
@@ -123,12 +128,12 @@ class CommandPathBenchmarkTest {
             for (int inFlight : IN_FLIGHT) {
                 // the CPU the ledger spent from the first request until every view had caught up with the last, per
                 // command: unlike the rate, it hardly depends on what else the machine is running
-                awaitCaughtUp(ledger, store);
+                awaitCaughtUp(ledger, store, views);
                 Map<String, Double> gcBefore = gc(ledger.pid());
                 double compilerBefore = compilerSeconds(ledger.pid());
                 long cpuBefore = cpuMillis(ledger.pid());
                 Result result = run(ledger, bearer, sequence, inFlight, seconds);
-                awaitCaughtUp(ledger, store);
+                awaitCaughtUp(ledger, store, views);
                 double cpuPerCommand = (cpuMillis(ledger.pid()) - cpuBefore) / (double) Math.max(1, result.commands());
                 Map<String, Double> gcAfter = gc(ledger.pid());
                 Measured measurement = new Measured(inFlight, result, cpuPerCommand,
@@ -219,7 +224,10 @@ class CommandPathBenchmarkTest {
     }
 
     /** Until every view's processor has reached the last stored event. */
-    private void awaitCaughtUp(LedgerProcess ledger, Connection store) throws Exception {
+    private void awaitCaughtUp(LedgerProcess ledger, Connection store, boolean views) throws Exception {
+        if (!views) {
+            return;
+        }
         long head = count(store, "SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
