@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.compilerSeconds;
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.cpuMillis;
+import static gr.solidarity.ledger.app.benchmark.ProcessFigures.gc;
 import static gr.solidarity.ledger.app.benchmark.ProcessFigures.load;
 import static gr.solidarity.ledger.app.benchmark.ProcessFigures.procStatus;
 
@@ -277,49 +278,6 @@ class CommandPathBenchmarkTest {
             result.next();
             return result.getLong(1);
         }
-    }
-
-    /** The ledger's collections so far, from the JDK's jstat: counts and seconds paused, young and full. */
-    private static Map<String, Double> gc(long pid) throws Exception {
-        return jstat(pid, "-gc");
-    }
-
-    /** Seconds the ledger's just-in-time compiler threads have spent compiling since it started. */
-    private static double compilerSeconds(long pid) throws Exception {
-        return jstat(pid, "-compiler").get("Time");
-    }
-
-    private static Map<String, Double> jstat(long pid, String option) throws Exception {
-        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-        Process jstat = new ProcessBuilder(java.resolveSibling("jstat").toString(), option, Long.toString(pid))
-                .redirectErrorStream(true).start();
-        String output = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jstat.waitFor(30, TimeUnit.SECONDS);
-        String[] lines = output.strip().split("\n");
-        if (lines.length < 2) {
-            throw new IllegalStateException("jstat " + option + " gave: " + output);
-        }
-        String[] names = lines[0].trim().split("\\s+");
-        String[] values = lines[1].trim().split("\\s+");
-        Map<String, Double> columns = new LinkedHashMap<>();
-        for (int i = 0; i < Math.min(names.length, values.length); i++) {
-            try {
-                columns.put(names[i], Double.parseDouble(values[i]));
-            } catch (NumberFormatException notANumber) {
-                // a column such as the last failed method's name
-            }
-        }
-        return columns;
-    }
-
-    /** Processor time of the ledger's process (user and system), from /proc. */
-    private static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // utime and stime, the 14th and 15th fields of the line (the 12th and 13th after the command's name), in
-        // clock ticks of 1/100 s (USER_HZ on Linux)
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1000 / 100;
     }
 
     private static double millis(List<Long> sorted, double quantile) {
