@@ -146,9 +146,11 @@ final class CompactH2Database extends H2Database {
 
     /**
      * Whether every collection of the file has as many entries in its id index as it has documents. MVStore commits by
-     * itself when its write buffer fills, which can fall between a document and its index entries; a crash before the
-     * next commit then leaves a document its id index does not know, which the views' processors, redoing the event,
-     * would store a second time under a new position. Counting costs nothing: each map keeps its size in its root page.
+     * itself when its write buffer fills, which can fall between a document and its index entries: the backend commits
+     * between operations before that (GroupCommitH2Backend), but a single operation that fills the buffer on its own,
+     * or a file of an earlier version, can still hold such a commit. A crash before the next commit then leaves a
+     * document its id index does not know, which the views' processors, redoing the event, would store a second time
+     * under a new position. Counting costs nothing: each map keeps its size in its root page.
      */
     static boolean everyDocumentIndexed(MVStore store) {
         for (String name : store.getMapNames()) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -27,6 +29,15 @@ import java.util.function.Supplier;
  * tracking tokens are derived from the event store, a processor writes a batch's documents before its token, so a
  * committed token never runs ahead of its view; writes after the last commit are lost with the process and redone from
  * the event store by the idempotent projections. Nothing here is the only copy of anything.
+ * <p>
+ * MVStore also commits by itself, from the writing thread, once its unsaved pages pass its write buffer, and such a
+ * commit can fall between a document and its index entries. So the backend commits first: once the unsaved pages reach
+ * a third of that buffer it commits right after the operation that got them there, before the next begins, and the
+ * operations wait for it as they wait for the timed commit (the back pressure H2's own commit gave); the rewriting of
+ * old chunks is committed in steps for the same reason ({@link #commitAndCompact()}). The store's own commit is left
+ * as a valve for operations under way at once that write twice the early mark between them (in practice one
+ * operation such as building an index over a collection of hundreds of thousands of documents); the store is checked
+ * for that when it is opened ({@link ReadModelStore}).
  */
 final class GroupCommitH2Backend extends H2Backend {
 
@@ -40,10 +51,20 @@ final class GroupCommitH2Backend extends H2Backend {
     private final MVStore store;
     private final ReentrantReadWriteLock operations = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
+    private final long commitEarlyAtUnsavedBytes;
+    private final int compactStepBytes;
+    private final AtomicBoolean committingEarly = new AtomicBoolean();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong commitsInsideOperations = new AtomicLong();
 
     GroupCommitH2Backend(MVStore store, Duration interval) {
         super(store);
         this.store = store;
+        // 0 for a store without a file, which never commits by itself
+        this.commitEarlyAtUnsavedBytes = store.getAutoCommitMemory() / 3;
+        // a chunk with more live pages than a step is never chosen, but the early commit keeps chunks far smaller (the
+        // pages of a commit take much less room in the file than in the heap)
+        this.compactStepBytes = Math.max(256 << 10, store.getAutoCommitMemory() / 16);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "read-model-commit");
             thread.setDaemon(true);
@@ -101,6 +122,7 @@ final class GroupCommitH2Backend extends H2Backend {
             if (!store.isClosed() && store.hasUnsavedChanges()) {
                 long unsaved = store.getUnsavedMemory();
                 store.commit();
+                commits.incrementAndGet();
                 return unsaved;
             }
         } catch (RuntimeException e) {
@@ -117,28 +139,103 @@ final class GroupCommitH2Backend extends H2Backend {
      * out of old chunks, so the file grew much faster than its documents (3 to 4 KB per document after a replay of
      * 50,000 events, rising with the history). After each commit the least full chunks are rewritten, as much as about
      * twice what the commit wrote (at least 4 MB, at most 64 MB), so the rewriting keeps pace with the writing.
-     * Rewriting only copies live pages into the next commit, outside the operations' lock: it changes no document, so
-     * it can never cut an operation in half.
+     * Rewriting only copies live pages and changes no document, but it fills the store's write buffer (4 MB of chunks
+     * rewritten left up to 17 MB of pages unsaved under load) and so made the store commit by itself, in the middle of
+     * the operations of the moment. It now goes in steps of a sixteenth of the buffer (2.25 MB of chunks with the
+     * jar's heap), each with the operations held and committed before they go on.
      */
     void commitAndCompact() {
         // a quiet round still compacts a little, so the file shrinks back after a burst of writes (a replay)
         long written = commitWrites();
         try {
-            if (!store.isClosed()) {
-                long allowance = Math.max(MIN_COMPACT_BYTES, Math.min(MAX_COMPACT_BYTES, 2 * written));
-                store.compact(COMPACT_BELOW_FILL_RATE, (int) allowance);
+            long allowance = Math.max(MIN_COMPACT_BYTES, Math.min(MAX_COMPACT_BYTES, 2 * written));
+            while (allowance > 0 && compactStep((int) Math.min(allowance, compactStepBytes))) {
+                allowance -= compactStepBytes;
             }
         } catch (RuntimeException e) {
             log.error("Compacting the read models failed; the next round tries again", e);
         }
     }
 
+    /**
+     * Rewrites some of the least full chunks and commits them, while no operation is under way, so that a commit the
+     * store makes by itself on the way falls between operations too. A step's rewritten pages count as live in their
+     * old chunks until they are committed, so each step needs its commit before the next.
+     */
+    private boolean compactStep(int bytes) {
+        operations.writeLock().lock();
+        try {
+            if (store.isClosed() || !store.compact(COMPACT_BELOW_FILL_RATE, bytes)) {
+                return false;
+            }
+            store.commit();
+            commits.incrementAndGet();
+            return true;
+        } finally {
+            operations.writeLock().unlock();
+        }
+    }
+
+    /** How many commits this backend made (the store's own are not among them). */
+    long commits() {
+        return commits.get();
+    }
+
+    /** The unsaved pages, in H2's measure, past which the next operation's end brings a commit. */
+    long commitEarlyAtUnsavedBytes() {
+        return commitEarlyAtUnsavedBytes;
+    }
+
+    /** How many operations saw the store commit by itself while they were under way. */
+    long commitsInsideOperations() {
+        return commitsInsideOperations.get();
+    }
+
+    /**
+     * The backend's own commits hold the exclusive lock, so the store's version can change while an operation holds
+     * the shared one only through a commit the store made by itself. The backend then commits again right after the
+     * operation, so what was cut in half on the disk is whole again as soon as it can be.
+     */
     private <T> T operation(Supplier<T> operation) {
         operations.readLock().lock();
+        long version = store.getCurrentVersion();
+        boolean storeCommittedInside = false;
         try {
             return operation.get();
         } finally {
+            if (store.getCurrentVersion() != version) {
+                storeCommittedInside = true;
+                commitsInsideOperations.incrementAndGet();
+                log.warn("The read models' store committed by itself during an operation (more was written at once"
+                        + " than its write buffer holds); it is committed again right after, and a crash in between"
+                        + " could leave a document without its index entries");
+            }
             operations.readLock().unlock();
+            commitEarlyIfBufferFilling(storeCommittedInside);
+        }
+    }
+
+    /**
+     * Only between operations: an operation may call another on the same thread, and one holding the shared lock can
+     * never take the exclusive one. One thread commits; the others' next operations wait for it behind the lock.
+     */
+    private void commitEarlyIfBufferFilling(boolean whateverIsUnsaved) {
+        if (commitEarlyAtUnsavedBytes > 0 && operations.getReadHoldCount() == 0
+                && (whateverIsUnsaved || store.getUnsavedMemory() > commitEarlyAtUnsavedBytes)
+                && committingEarly.compareAndSet(false, true)) {
+            try {
+                operations.writeLock().lock();
+                try {
+                    // the timed commit may have come first
+                    if (whateverIsUnsaved || store.getUnsavedMemory() > commitEarlyAtUnsavedBytes) {
+                        commitWrites();
+                    }
+                } finally {
+                    operations.writeLock().unlock();
+                }
+            } finally {
+                committingEarly.set(false);
+            }
         }
     }
 }
