@@ -75,8 +75,8 @@ final class ReadModelStore {
 
     /**
      * The unsaved pages at which MVStore commits by itself, from whichever thread is writing, even inside an
-     * operation; the backend commits between operations at a third of it ({@link GroupCommitH2Backend}), 12 MB with the
-     * jar's 192 MB heap, where H2 itself committed before. Three sixteenths of the heap, within 12 and 96 MB.
+     * operation; the backend commits between operations at a third of it ({@link GroupCommitH2Backend}), about 12 MB
+     * with the jar's 192 MB heap, where H2 itself committed before. Three sixteenths of the heap, within 12 and 96 MB.
      */
     static int writeBufferKilobytes(long maxHeapBytes) {
         long bytes = Math.max(12L << 20, Math.min(96L << 20, maxHeapBytes / 16 * 3));

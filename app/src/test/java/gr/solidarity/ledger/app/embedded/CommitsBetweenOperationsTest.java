@@ -109,7 +109,8 @@ class CommitsBetweenOperationsTest {
                 documents.add(new Document("_id", "lot-" + n).append("item", "item-" + (n % 7))
                         .append("text", ("Κοινωνικό παντοπωλείο " + n + " ").repeat(20)));
             }
-            // one operation writing twice the buffer: the store commits by itself inside it
+            // inserts of a thousand documents each (the server's largest batch), each more than the whole buffer: the
+            // store commits by itself inside them
             view.insertMany(documents);
 
             // the insert, and any of the driver's own commands under way beside it
