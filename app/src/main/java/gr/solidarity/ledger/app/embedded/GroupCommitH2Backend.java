@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -128,18 +129,19 @@ final class GroupCommitH2Backend extends H2Backend {
 
     @Override
     public void commit() {
-        commitWrites();
+        commitWrites(() -> true);
     }
 
-    /** Commits, and returns about how many bytes of pages the commit wrote (0 if there was nothing to commit). */
-    private long commitWrites() {
+    /**
+     * Commits if {@code due}, asked under the exclusive lock, and returns about how many bytes of pages the commit
+     * wrote (0 if there was nothing to commit).
+     */
+    private long commitWrites(BooleanSupplier due) {
         operations.writeLock().lock();
         try {
-            if (!store.isClosed() && store.hasUnsavedChanges()) {
+            if (!store.isClosed() && store.hasUnsavedChanges() && due.getAsBoolean()) {
                 long unsaved = store.getUnsavedMemory();
-                commitOwed = false;
-                store.commit();
-                commits.incrementAndGet();
+                commitHeld();
                 return unsaved;
             }
         } catch (RuntimeException e) {
@@ -157,7 +159,8 @@ final class GroupCommitH2Backend extends H2Backend {
      * 50,000 events, rising with the history). After each timed commit the least full chunks are rewritten, as much as
      * about twice what that commit wrote (at least 4 MB, at most 64 MB). Counting the early commits since the last
      * round as well made the file larger, not smaller (2,147 against 1,681 bytes per document right after a rebuild
-     * of 100,125 events, the code otherwise the same): what is rewritten is written again, and a chunk freed is reused only after 45 s.
+     * of 100,125 events, the code otherwise the same): what is rewritten is written again, and a chunk freed is reused
+     * only after 45 s.
      * Rewriting only copies live pages and changes no document, but it fills the store's write buffer (4 MB of chunks
      * rewritten left up to 17 MB of pages unsaved under load) and so made the store commit by itself, in the middle of
      * the operations of the moment. It now goes in steps of a sixteenth of the buffer (about 2.2 MB of chunks with the
@@ -165,7 +168,7 @@ final class GroupCommitH2Backend extends H2Backend {
      */
     void commitAndCompact() {
         // a quiet round still compacts a little, so the file shrinks back after a burst of writes (a replay)
-        long written = commitWrites();
+        long written = commitWrites(() -> true);
         try {
             long allowance = Math.max(MIN_COMPACT_BYTES, Math.min(MAX_COMPACT_BYTES, 2 * written));
             while (allowance > 0 && compactStep((int) Math.min(allowance, compactStepBytes))) {
@@ -187,13 +190,18 @@ final class GroupCommitH2Backend extends H2Backend {
             if (store.isClosed() || !store.compact(COMPACT_BELOW_FILL_RATE, bytes)) {
                 return false;
             }
-            commitOwed = false;
-            store.commit();
-            commits.incrementAndGet();
+            commitHeld();
             return true;
         } finally {
             operations.writeLock().unlock();
         }
+    }
+
+    /** Every commit of the backend's, made with the exclusive lock held: it pays any commit owed. */
+    private void commitHeld() {
+        commitOwed = false;
+        store.commit();
+        commits.incrementAndGet();
     }
 
     /** How many commits this backend made (the store's own are not among them). */
@@ -247,16 +255,9 @@ final class GroupCommitH2Backend extends H2Backend {
         if (commitEarlyAtUnsavedBytes > 0 && operations.getReadHoldCount() == 0 && commitDue()
                 && committingEarly.compareAndSet(false, true)) {
             try {
-                operations.writeLock().lock();
-                try {
-                    // checked again under the lock: another commit may have come first, or the store may have
-                    // committed inside an operation that ended while this thread waited (the flag is shared)
-                    if (commitDue()) {
-                        commitWrites();
-                    }
-                } finally {
-                    operations.writeLock().unlock();
-                }
+                // asked again under the lock: another commit may have come first, or the store may have committed
+                // inside an operation that ended while this thread waited (the flag is shared)
+                commitWrites(this::commitDue);
             } finally {
                 committingEarly.set(false);
             }
