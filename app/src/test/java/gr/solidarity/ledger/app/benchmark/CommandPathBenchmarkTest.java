@@ -51,6 +51,8 @@ import static gr.solidarity.ledger.app.benchmark.ProcessFigures.procStatus;
  * ({@code -Dbenchmark.seconds=60} per measurement, after a warm-up of at most {@code -Dbenchmark.warm-up-seconds=300}).
  * {@code -Dbenchmark.roles=command} runs the ledger with the command role alone, as the command process of the
  * production topology runs, without the views (the default is both roles in one process, the embedded default).
+ * Beside the rates it reports the processor time per command of the ledger and of the load (this process), and the
+ * rate at which both together would keep every processor of the machine busy: the most a run here can show.
  * Figures go to the log and to {@code app/target/command-benchmark-report.md}.
  */
 @Tag("benchmark")
@@ -133,11 +135,14 @@ class CommandPathBenchmarkTest {
                 Map<String, Double> gcBefore = gc(ledger.pid());
                 double compilerBefore = compilerSeconds(ledger.pid());
                 long cpuBefore = cpuMillis(ledger.pid());
+                long loadCpuBefore = cpuMillis(ProcessHandle.current().pid());
                 Result result = run(ledger, bearer, sequence, inFlight, seconds);
+                double loadCpuPerCommand = (cpuMillis(ProcessHandle.current().pid()) - loadCpuBefore)
+                        / (double) Math.max(1, result.commands());
                 awaitCaughtUp(ledger, store, views);
                 double cpuPerCommand = (cpuMillis(ledger.pid()) - cpuBefore) / (double) Math.max(1, result.commands());
                 Map<String, Double> gcAfter = gc(ledger.pid());
-                Measured measurement = new Measured(inFlight, result, cpuPerCommand,
+                Measured measurement = new Measured(inFlight, result, cpuPerCommand, loadCpuPerCommand,
                         gcAfter.get("FGC") - gcBefore.get("FGC"), gcAfter.get("FGCT") - gcBefore.get("FGCT"),
                         gcAfter.get("YGC") - gcBefore.get("YGC"), gcAfter.get("YGCT") - gcBefore.get("YGCT"),
                         Math.round((compilerSeconds(ledger.pid()) - compilerBefore) * 1000));
@@ -152,6 +157,20 @@ class CommandPathBenchmarkTest {
                 double rate = measurement.result().perSecond();
                 line(report, measurement.row(String.format(Locale.ROOT, "%.2f / %.2f", rate / rawBefore,
                         rate / rawAfter)) + "\n");
+            }
+            // the ledger and the load share the machine's processors; the rate they allow together is the most any
+            // run on this machine can show, whatever the disk does for the raw appends
+            int processors = Runtime.getRuntime().availableProcessors();
+            line(report, String.format(Locale.ROOT, "%nWhat the %d processors allow: the ledger's processor time per"
+                    + " command and the load's (the benchmark's own process, HTTP client and all, while it sent the"
+                    + " commands), and the rate at which both would keep every processor busy.%n%n", processors));
+            line(report, "| in flight | ledger CPU ms per command | load CPU ms per command | commands/s the processors"
+                    + " allow | measured / allowed | allowed / raw appends (before) |\n|---|---|---|---|---|---|\n");
+            for (Measured measurement : measured) {
+                double allowed = processors * 1000.0 / (measurement.cpuPerCommand() + measurement.loadCpuPerCommand());
+                line(report, String.format(Locale.ROOT, "| %d | %.2f | %.2f | %,.0f | %.2f | %.2f |%n",
+                        measurement.inFlight(), measurement.cpuPerCommand(), measurement.loadCpuPerCommand(), allowed,
+                        measurement.result().perSecond() / allowed, allowed / rawBefore));
             }
             Map<String, Long> status = procStatus(ledger.pid());
             line(report, String.format(Locale.ROOT, "%nRaw appends after the commands: %,.0f rows/s. The ledger's"
@@ -171,7 +190,8 @@ class CommandPathBenchmarkTest {
     }
 
     /** One run at a number of requests in flight, with what the ledger's process spent on it. */
-    private record Measured(int inFlight, Result result, double cpuPerCommand, double fullCollections,
+    private record Measured(int inFlight, Result result, double cpuPerCommand, double loadCpuPerCommand,
+                            double fullCollections,
                             double fullPausedSeconds, double youngCollections, double youngPausedSeconds,
                             long compilerMillis) {
 
