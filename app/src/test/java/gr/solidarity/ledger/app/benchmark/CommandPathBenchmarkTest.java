@@ -128,6 +128,7 @@ class CommandPathBenchmarkTest {
             line(report, String.format(Locale.ROOT, "Raw single-row appends of %,d bytes, each its own transaction with"
                     + " an fsync, into the same SQLite store, before the commands: %,.0f rows/s%n%n", rowBytes, rawBefore));
             List<Measured> measured = new ArrayList<>();
+            long load = ProcessHandle.current().pid();
             for (int inFlight : IN_FLIGHT) {
                 // the CPU the ledger spent from the first request until every view had caught up with the last, per
                 // command: unlike the rate, it hardly depends on what else the machine is running
@@ -135,10 +136,9 @@ class CommandPathBenchmarkTest {
                 Map<String, Double> gcBefore = gc(ledger.pid());
                 double compilerBefore = compilerSeconds(ledger.pid());
                 long cpuBefore = cpuMillis(ledger.pid());
-                long loadCpuBefore = cpuMillis(ProcessHandle.current().pid());
+                long loadCpuBefore = cpuMillis(load);
                 Result result = run(ledger, bearer, sequence, inFlight, seconds);
-                double loadCpuPerCommand = (cpuMillis(ProcessHandle.current().pid()) - loadCpuBefore)
-                        / (double) Math.max(1, result.commands());
+                double loadCpuPerCommand = (cpuMillis(load) - loadCpuBefore) / (double) Math.max(1, result.commands());
                 awaitCaughtUp(ledger, store, views);
                 double cpuPerCommand = (cpuMillis(ledger.pid()) - cpuBefore) / (double) Math.max(1, result.commands());
                 Map<String, Double> gcAfter = gc(ledger.pid());
@@ -147,30 +147,21 @@ class CommandPathBenchmarkTest {
                         gcAfter.get("YGC") - gcBefore.get("YGC"), gcAfter.get("YGCT") - gcBefore.get("YGCT"),
                         Math.round((compilerSeconds(ledger.pid()) - compilerBefore) * 1000));
                 measured.add(measurement);
-                System.out.println(measurement.row("(ratios once the raw appends are measured again)"));
+                System.out.println(measurement.row(rawBefore, "(measured again after the commands)"));
             }
             double rawAfter = rawAppends(store, rowBytes, seconds);
+            line(report, String.format(Locale.ROOT, "The ledger's processor time per command, and the load's (this"
+                    + " process, HTTP client and all, while it sent the commands); the processors allow the rate at"
+                    + " which both together would keep all %d of them busy, the most a run on this machine can show"
+                    + " whatever the disk does for the raw appends.%n%n", Runtime.getRuntime().availableProcessors()));
             line(report, "| in flight | commands/s | p50 ms | p99 ms | ratio to raw appends (before / after) "
-                    + "| ledger CPU ms per command | full collections (paused s) | young collections (paused s) "
-                    + "| ledger compiler ms |\n|---|---|---|---|---|---|---|---|---|\n");
+                    + "| ledger CPU ms per command | load CPU ms per command | commands/s the processors allow "
+                    + "(ratio to raw appends before) | measured / allowed | full collections (paused s) "
+                    + "| young collections (paused s) | ledger compiler ms |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Measured measurement : measured) {
-                double rate = measurement.result().perSecond();
-                line(report, measurement.row(String.format(Locale.ROOT, "%.2f / %.2f", rate / rawBefore,
-                        rate / rawAfter)) + "\n");
-            }
-            // the ledger and the load share the machine's processors; the rate they allow together is the most any
-            // run on this machine can show, whatever the disk does for the raw appends
-            int processors = Runtime.getRuntime().availableProcessors();
-            line(report, String.format(Locale.ROOT, "%nWhat the %d processors allow: the ledger's processor time per"
-                    + " command and the load's (the benchmark's own process, HTTP client and all, while it sent the"
-                    + " commands), and the rate at which both would keep every processor busy.%n%n", processors));
-            line(report, "| in flight | ledger CPU ms per command | load CPU ms per command | commands/s the processors"
-                    + " allow | measured / allowed | allowed / raw appends (before) |\n|---|---|---|---|---|---|\n");
-            for (Measured measurement : measured) {
-                double allowed = processors * 1000.0 / (measurement.cpuPerCommand() + measurement.loadCpuPerCommand());
-                line(report, String.format(Locale.ROOT, "| %d | %.2f | %.2f | %,.0f | %.2f | %.2f |%n",
-                        measurement.inFlight(), measurement.cpuPerCommand(), measurement.loadCpuPerCommand(), allowed,
-                        measurement.result().perSecond() / allowed, allowed / rawBefore));
+                line(report, measurement.row(rawBefore,
+                        String.format(Locale.ROOT, "%.2f", measurement.result().perSecond() / rawAfter)) + "\n");
             }
             Map<String, Long> status = procStatus(ledger.pid());
             line(report, String.format(Locale.ROOT, "%nRaw appends after the commands: %,.0f rows/s. The ledger's"
@@ -189,16 +180,26 @@ class CommandPathBenchmarkTest {
     private record Result(long commands, double perSecond, double p50, double p99) {
     }
 
-    /** One run at a number of requests in flight, with what the ledger's process spent on it. */
+    /** One run at a number of requests in flight, with what the ledger's process and the load's spent on it. */
     private record Measured(int inFlight, Result result, double cpuPerCommand, double loadCpuPerCommand,
-                            double fullCollections,
-                            double fullPausedSeconds, double youngCollections, double youngPausedSeconds,
-                            long compilerMillis) {
+                            double fullCollections, double fullPausedSeconds, double youngCollections,
+                            double youngPausedSeconds, long compilerMillis) {
 
-        String row(String ratios) {
-            return String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %s | %.1f | %.0f (%.1f) | %.0f (%.1f) | %,d |",
-                    inFlight, result.perSecond(), result.p50(), result.p99(), ratios, cpuPerCommand, fullCollections,
-                    fullPausedSeconds, youngCollections, youngPausedSeconds, compilerMillis);
+        /**
+         * The ledger and the load share the machine's processors: the rate at which both together would keep every
+         * processor busy.
+         */
+        double allowedPerSecond() {
+            return Runtime.getRuntime().availableProcessors() * 1000.0 / (cpuPerCommand + loadCpuPerCommand);
+        }
+
+        String row(double rawBefore, String ratioAfter) {
+            double rate = result.perSecond();
+            return String.format(Locale.ROOT, "| %d | %,.0f | %.1f | %.1f | %.2f / %s | %.2f | %.2f | %,.0f (%.2f) "
+                            + "| %.2f | %.0f (%.1f) | %.0f (%.1f) | %,d |",
+                    inFlight, rate, result.p50(), result.p99(), rate / rawBefore, ratioAfter, cpuPerCommand,
+                    loadCpuPerCommand, allowedPerSecond(), allowedPerSecond() / rawBefore, rate / allowedPerSecond(),
+                    fullCollections, fullPausedSeconds, youngCollections, youngPausedSeconds, compilerMillis);
         }
     }
 
